@@ -1,0 +1,64 @@
+"""Shared fixtures. Services (PostgreSQL, Redis, the browser) may be absent on a
+developer's machine, where the tests that need them skip; under CI=true an
+absent service is a failure, never a skip."""
+
+import os
+
+import pytest
+
+from exchange_portal.env import env_bool
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip locally, fail under CI, when a service a test needs is missing."""
+    if condition:
+        return
+    if env_bool("CI", False):
+        pytest.fail(f"{reason} (CI=true: a missing service is a failure)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _media_and_tasks(settings, tmp_path):
+    """Each test gets its own media folder; Celery tasks run in-process unless a test starts a worker."""
+    from exchange_portal.celery import app
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def demo(db):
+    from exchanges.demo import load_demo
+
+    return load_demo()
+
+
+@pytest.fixture
+def staff_user(db):
+    from tests.factories import StaffFactory
+
+    return StaffFactory()
+
+
+@pytest.fixture
+def outsider(db):
+    """A logged-in user linked to a Person who takes part in nothing."""
+    from tests.factories import PersonFactory, UserFactory
+
+    user = UserFactory()
+    PersonFactory(user=user)
+    return user
+
+
+def pytest_configure(config):
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Hashing strength is not under test; PBKDF2's cost would dominate the suite."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,122 @@
+"""Who may see and change what. Every view asks these helpers.
+
+Access is decided per object: staff see everything; a city's coordinators see
+the exchanges their city hosts, visits or sends a delegation to, and edit the
+ones it hosts; a delegate (a user linked to a Person who is a member of a
+delegation, a presenter or the host contact) sees the exchanges they take part
+in once they are no longer drafts; anyone sees public exchanges that are no
+longer drafts. Outsiders get 404, never a hint that the object exists.
+"""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from cities.models import Coordinator
+from exchanges.models import Exchange, Session
+from participants.models import Delegation, Person
+
+
+def person_for(user) -> Person | None:
+    """The Person linked to a user account, or None (cached on the user)."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_portal_person"):
+        user._portal_person = Person.objects.filter(user=user).first()
+    return user._portal_person
+
+
+def coordinated_city_ids(user) -> frozenset[int]:
+    """Ids of the cities this user coordinates (cached on the user)."""
+    if not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_portal_city_ids"):
+        user._portal_city_ids = frozenset(Coordinator.objects.filter(user=user).values_list("city_id", flat=True))
+    return user._portal_city_ids
+
+
+def is_staff(user) -> bool:
+    return user.is_authenticated and user.is_active and user.is_staff
+
+
+def _exchanges_of_cities(city_ids) -> Q:
+    return (
+        Q(host_city__in=city_ids)
+        | Q(pk__in=Exchange.visiting_cities.through.objects.filter(city_id__in=city_ids).values("exchange_id"))
+        | Q(pk__in=Delegation.objects.filter(city_id__in=city_ids).values("exchange_id"))
+    )
+
+
+def _exchanges_of_person(person) -> Q:
+    return (
+        Q(pk__in=Delegation.objects.filter(memberships__person=person).values("exchange_id"))
+        | Q(pk__in=Session.objects.filter(presenters=person).values("exchange_id"))
+        | Q(host_contact=person)
+    )
+
+
+def visible_exchanges(user) -> QuerySet[Exchange]:
+    exchanges = Exchange.objects.all()
+    if is_staff(user):
+        return exchanges
+    not_draft = ~Q(status=Exchange.Status.DRAFT)
+    allowed = Q(is_public=True) & not_draft
+    person = person_for(user)
+    if person is not None:
+        allowed |= _exchanges_of_person(person) & not_draft
+    city_ids = coordinated_city_ids(user)
+    if city_ids:
+        allowed |= _exchanges_of_cities(city_ids)
+    return exchanges.filter(allowed)
+
+
+def editable_exchanges(user) -> QuerySet[Exchange]:
+    """Exchanges whose details and agenda this user may change."""
+    if is_staff(user):
+        return Exchange.objects.all()
+    city_ids = coordinated_city_ids(user)
+    if not city_ids:
+        return Exchange.objects.none()
+    return Exchange.objects.filter(host_city__in=city_ids)
+
+
+def takes_part(user, exchange: Exchange) -> bool:
+    """True for a delegate, presenter or host contact of this exchange."""
+    person = person_for(user)
+    if person is None:
+        return False
+    return Exchange.objects.filter(_exchanges_of_person(person), pk=exchange.pk).exists()
+
+
+def can_view_exchange(user, exchange: Exchange) -> bool:
+    return visible_exchanges(user).filter(pk=exchange.pk).exists()
+
+
+def can_edit_exchange(user, exchange: Exchange) -> bool:
+    if is_staff(user):
+        return True
+    return exchange.host_city_id in coordinated_city_ids(user)
+
+
+def can_edit_delegation(user, delegation: Delegation) -> bool:
+    """Staff, the host city's coordinators, and the delegation's own city's coordinators."""
+    if is_staff(user):
+        return True
+    city_ids = coordinated_city_ids(user)
+    return delegation.city_id in city_ids or delegation.exchange.host_city_id in city_ids
+
+
+def can_change_status(user, exchange: Exchange) -> bool:
+    return is_staff(user)
+
+
+def get_exchange_for_user_or_404(user, slug: str, *, edit: bool = False) -> Exchange:
+    """The exchange with this slug if the user may see it (or edit it), else Http404."""
+    exchanges = editable_exchanges(user) if edit else visible_exchanges(user)
+    return get_object_or_404(exchanges.select_related("host_city", "programme__organiser"), slug=slug)
+
+
+def require_staff(user) -> None:
+    """Raise Http404 unless the user is staff (pages whose existence is staff business)."""
+    if not is_staff(user):
+        raise Http404

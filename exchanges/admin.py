@@ -1,0 +1,110 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from exchanges.forms import ExchangeAdminForm
+from exchanges.models import AgendaChange, Exchange, NextStep, Objective, Programme, Session, Venue
+from participants.models import Delegation
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "organiser", "start_date", "end_date", "planned_exchanges"]
+    search_fields = ["name", "organiser__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["organiser"]
+
+
+class ObjectiveInline(admin.TabularInline):
+    model = Objective
+    extra = 0
+    fields = ["position", "lead", "detail"]
+
+
+class DelegationInline(admin.TabularInline):
+    model = Delegation
+    extra = 0
+    autocomplete_fields = ["city"]
+    show_change_link = True
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 0
+    fields = ["kind", "title", "start", "end", "venue"]
+    autocomplete_fields = ["venue"]
+    show_change_link = True
+
+
+class NextStepInline(admin.TabularInline):
+    model = NextStep
+    extra = 0
+    fields = ["position", "text", "owner_organisation", "owner_person", "due_date", "status"]
+    autocomplete_fields = ["owner_organisation", "owner_person"]
+
+
+@admin.register(Exchange)
+class ExchangeAdmin(admin.ModelAdmin):
+    form = ExchangeAdminForm
+    list_display = ["title", "host_city", "start_date", "end_date", "status", "is_public"]
+    list_filter = ["status", "is_public", "host_city", "programme"]
+    search_fields = ["title", "host_city__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["programme", "host_city", "host_contact"]
+    filter_horizontal = ["visiting_cities", "themes"]
+    list_select_related = ["host_city"]
+    date_hierarchy = "start_date"
+    inlines = [ObjectiveInline, DelegationInline, SessionInline, NextStepInline]
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "district", "city", "host_organisation"]
+    list_filter = ["kind", "city"]
+    search_fields = ["name", "address", "district"]
+    autocomplete_fields = ["city", "host_organisation"]
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ["title", "exchange", "kind", "start", "end", "venue"]
+    list_filter = ["kind", "exchange"]
+    search_fields = ["title", "description", "notes"]
+    autocomplete_fields = ["exchange", "venue", "presenters", "organisations", "initiatives", "attending_delegations"]
+    list_select_related = ["exchange", "venue"]
+    date_hierarchy = "start"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.is_outside_exchange_dates:
+            self.message_user(
+                request,
+                _("“%(session)s” is outside the exchange's dates.") % {"session": obj.title},
+                level=messages.WARNING,
+            )
+
+
+@admin.register(NextStep)
+class NextStepAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "exchange", "owner_organisation", "owner_person", "due_date", "status"]
+    list_filter = ["status", "exchange"]
+    search_fields = ["text"]
+    autocomplete_fields = ["exchange", "owner_organisation", "owner_person", "objective"]
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(admin.ModelAdmin):
+    list_display = ["lead", "exchange", "position"]
+    list_filter = ["exchange"]
+    search_fields = ["lead", "detail"]
+    autocomplete_fields = ["exchange"]
+
+
+@admin.register(AgendaChange)
+class AgendaChangeAdmin(admin.ModelAdmin):
+    list_display = ["session_title", "exchange", "action", "changed_by", "created_at", "notified_at"]
+    list_filter = ["action", "exchange"]
+    search_fields = ["session_title", "summary"]
+    readonly_fields = [field.name for field in AgendaChange._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from exchanges.views import public
+
+app_name = "exchanges"
+
+urlpatterns = [
+    path("<slug:slug>/", public.exchange_detail, name="detail"),
+]

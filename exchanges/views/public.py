@@ -1,0 +1,22 @@
+from django.shortcuts import render
+
+from exchanges import selectors
+from exchanges.access import can_edit_exchange, get_exchange_for_user_or_404
+
+
+def home(request):
+    return render(request, "exchanges/home.html", selectors.home_exchanges(request.user))
+
+
+def exchange_detail(request, slug):
+    exchange = get_exchange_for_user_or_404(request.user, slug)
+    sessions = list(selectors.agenda_sessions(exchange))
+    context = {
+        "exchange": exchange,
+        "visiting_cities": list(exchange.visiting_cities.all()),
+        "objectives": list(exchange.objectives.all()),
+        "delegations": list(selectors.delegations_with_members(exchange)),
+        "days": selectors.sessions_by_day(exchange, sessions),
+        "can_edit": can_edit_exchange(request.user, exchange),
+    }
+    return render(request, "exchanges/exchange_detail.html", context)
