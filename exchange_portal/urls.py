@@ -6,7 +6,9 @@ from exchanges.views.public import home
 
 urlpatterns = [
     path("", home, name="home"),
-    path("exchanges/", include("exchanges.urls")),
+    path("", include("exchanges.urls")),
+    path("", include("participants.urls")),
+    path("", include("cities.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

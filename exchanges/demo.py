@@ -434,8 +434,15 @@ DEMO_ACCOUNTS = [
 ]
 
 
-def _set(instance_model, lookup: dict, values: dict):
-    obj, _created = instance_model.objects.update_or_create(**lookup, defaults=values)
+def _set(model, lookup: dict, values: dict):
+    """Get or create by ``lookup``; save only when a value differs, so a second run writes nothing."""
+    obj, created = model.objects.get_or_create(**lookup, defaults=values)
+    if not created:
+        changed = [name for name, value in values.items() if getattr(obj, name) != value]
+        if changed:
+            for name in changed:
+                setattr(obj, name, values[name])
+            obj.save(update_fields=changed)
     return obj
 
 

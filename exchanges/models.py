@@ -263,6 +263,14 @@ class Session(models.Model):
     def get_absolute_url(self):
         return reverse("exchanges:detail", kwargs={"slug": self.exchange.slug}) + f"#session-{self.pk}"
 
+    def save(self, *args, **kwargs):
+        # Calendar clients replace an event only when its SEQUENCE grows (RFC 5545, 3.8.7.4).
+        if self.pk is not None and not kwargs.get("force_insert"):
+            self.sequence += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
+        super().save(*args, **kwargs)
+
     def clean(self):
         errors = {}
         if self.start and self.end and self.end <= self.start:

@@ -5,5 +5,5 @@ from exchanges.views import public
 app_name = "exchanges"
 
 urlpatterns = [
-    path("<slug:slug>/", public.exchange_detail, name="detail"),
+    path("exchanges/<slug:slug>/", public.exchange_detail, name="detail"),
 ]

@@ -77,3 +77,11 @@ def test_load_demo_prints_the_logins(db, capsys):
     out = capsys.readouterr().out
     assert "staff@example.org" in out
     assert "exchange-demo-2017" in out
+
+
+def test_load_demo_twice_writes_nothing_the_second_time(demo):
+    before = list(Session.objects.order_by("pk").values_list("pk", "sequence", "updated_at"))
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert list(Session.objects.order_by("pk").values_list("pk", "sequence", "updated_at")) == before

@@ -1,0 +1,34 @@
+"""Writes that other code reuses. Views parse and call these; they never write rows themselves."""
+
+from django.db import transaction
+
+from exchanges.models import AgendaChange, Exchange, Session
+from exchanges.signals import agenda_changed
+
+# Changes to exchanges in these states are recorded so that delegates can be told.
+RECORDED_STATUSES = {Exchange.Status.SCHEDULED, Exchange.Status.UNDER_WAY}
+
+
+def agenda_change_record(
+    *, exchange: Exchange, session: Session | None, action: str, summary: str = "", user=None
+) -> AgendaChange | None:
+    """Record one change to an exchange's agenda, if the exchange is scheduled or under way.
+
+    Returns the AgendaChange, or None for drafts, completed and cancelled
+    exchanges. After commit, ``exchanges.signals.agenda_changed`` is sent so
+    that notices (delegates' digests) can be scheduled.
+    """
+    if exchange.status not in RECORDED_STATUSES:
+        return None
+    change = AgendaChange.objects.create(
+        exchange=exchange,
+        session=session if session is not None and session.pk else None,
+        session_title=session.title if session is not None else "",
+        action=action,
+        summary=summary,
+        changed_by=user if user is not None and user.is_authenticated else None,
+    )
+    transaction.on_commit(
+        lambda: agenda_changed.send(sender=AgendaChange, exchange_id=exchange.pk, change_ids=[change.pk])
+    )
+    return change
