@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_time_zone
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -32,6 +34,13 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     language = models.CharField(
         _("language"), max_length=8, blank=True, help_text=_("Preferred language of the portal.")
+    )
+    time_zone = models.CharField(
+        _("home time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Shown beside the host city's times. Empty: the time zone of your city."),
     )
 
     USERNAME_FIELD = "email"
