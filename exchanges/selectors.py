@@ -1,7 +1,7 @@
 """Reads shared by the exchange pages. Each runs a fixed number of queries."""
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils import timezone
@@ -62,16 +62,25 @@ def agenda_sessions(exchange: Exchange) -> QuerySet[Session]:
     )
 
 
-def sessions_by_day(exchange: Exchange, sessions) -> list[tuple[date, list[Session]]]:
-    """Sessions grouped by the host city's calendar day on which they start.
+def session_days(session: Session, tz) -> list[date]:
+    """The host-calendar days a session covers; one that ends at midnight does not spill over."""
+    first = session.start.astimezone(tz).date()
+    last = (session.end.astimezone(tz) - timedelta(microseconds=1)).date()
+    return [first + timedelta(days=offset) for offset in range(max((last - first).days, 0) + 1)]
 
-    Every day of the exchange appears, even empty; a session outside the
-    exchange's days appears on its own day, in order.
+
+def sessions_by_day(exchange: Exchange, sessions) -> list[tuple[date, list[Session]]]:
+    """Sessions grouped by the host city's calendar days they cover.
+
+    Every day of the exchange appears, even empty; a multi-day session appears
+    on each of its days (templates mark the later ones as continued); a
+    session outside the exchange's days appears on its own day, in order.
     """
     tz = exchange.tzinfo
     grouped: dict[date, list[Session]] = defaultdict(list)
     for day in exchange.days:
         grouped[day]
     for session in sessions:
-        grouped[session.start.astimezone(tz).date()].append(session)
+        for day in session_days(session, tz):
+            grouped[day].append(session)
     return sorted(grouped.items())

@@ -51,7 +51,7 @@ def test_exchange_page_shows_objectives_delegations_and_montreal_times_to_staff(
     assert "Dakar delegation" in page and "Montréal delegation" in page
     assert "Maye Seck" in page and "Head of delegation" in page
     assert "Times are in Montréal time (America/Toronto)" in page
-    assert "08:30" in page  # 12:30 UTC shown in Montréal time
+    assert ">08:30</time>" in page  # 12:30 UTC shown in Montréal time
     assert "Saint-Pierre district, Lachine" in page
     assert "Frontline awareness training workshop at the CPRLV" in page
 
@@ -200,3 +200,14 @@ def test_admin_refuses_a_bad_time_zone_next_to_the_field(client, demo):
 
     assert response.status_code == 200
     assert "is not a known time zone" in response.content.decode()
+
+
+def test_exchange_page_shows_a_multi_day_session_on_each_day(client, demo):
+    _login(client, "staff@example.org")
+
+    page = client.get(DEMO_URL).content.decode()
+
+    wednesday = page[page.index("Wednesday 18 October 2017") :]
+    assert "Frontline awareness training workshop at the CPRLV" in wednesday
+    assert "continued" in wednesday
+    assert "Nothing scheduled on this day" not in page
