@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from core.i18n import set_language
 from core.views import healthz
 from exchanges.views.public import home
 
@@ -10,7 +11,7 @@ urlpatterns = [
     path("", include("participants.urls")),
     path("", include("cities.urls")),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]
