@@ -211,3 +211,58 @@ def test_exchange_page_shows_a_multi_day_session_on_each_day(client, demo):
     assert "Frontline awareness training workshop at the CPRLV" in wednesday
     assert "continued" in wednesday
     assert "Nothing scheduled on this day" not in page
+
+
+def test_admin_refuses_a_session_ending_before_it_starts_next_to_the_field(client, demo):
+    _login(client, "staff@example.org")
+    venue = demo.sessions.first().venue
+
+    response = client.post(
+        "/admin/exchanges/session/add/",
+        {
+            "exchange": demo.pk,
+            "kind": "site_visit",
+            "title": "Backwards",
+            "start_0": "2017-10-16",
+            "start_1": "10:00",
+            "end_0": "2017-10-16",
+            "end_1": "09:00",
+            "venue": venue.pk,
+        },
+    )
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["end"] == ["The session must end after it starts."]
+
+
+def test_admin_refuses_a_site_visit_without_a_site(client, demo):
+    _login(client, "staff@example.org")
+
+    response = client.post(
+        "/admin/exchanges/session/add/",
+        {
+            "exchange": demo.pk,
+            "kind": "site_visit",
+            "title": "Nowhere",
+            "start_0": "2017-10-16",
+            "start_1": "10:00",
+            "end_0": "2017-10-16",
+            "end_1": "11:00",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "venue" in response.context["adminform"].form.errors
+
+
+def test_admin_refuses_the_host_city_as_a_visiting_city(client, demo):
+    _login(client, "staff@example.org")
+    url = f"/admin/exchanges/exchange/{demo.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+
+    response = client.post(url, {**data, "visiting_cities": [demo.host_city_id], "themes": []})
+
+    assert response.status_code == 200
+    assert "hosts this exchange" in str(response.context["adminform"].form.errors["visiting_cities"])
