@@ -311,7 +311,7 @@ def test_add_session_in_place_with_htmx(client, demo):
 
     assert "<html" not in fragment and 'value="2017-10-17"' in fragment and 'hx-post="' in fragment
     assert response.status_code == 204
-    assert response["HX-Redirect"].startswith(f"/exchanges/{SLUG}/builder/#session-")
+    assert response["HX-Redirect"].startswith(f"/exchanges/{SLUG}/builder/?saved=")
     assert demo.sessions.filter(title="Debrief").exists()
 
 

@@ -18,8 +18,13 @@ from exchanges.views.manage import htmx_redirect, is_htmx
 
 
 def _builder_url(exchange, session=None) -> str:
+    """The builder, scrolled to a session just saved.
+
+    The query string makes it a new address: htmx's HX-Redirect to the same
+    page with only a new #fragment would scroll without reloading the agenda.
+    """
     url = reverse("exchanges:builder", kwargs={"slug": exchange.slug})
-    return f"{url}#session-{session.pk}" if session is not None else url
+    return f"{url}?saved={session.pk}#session-{session.pk}" if session is not None else url
 
 
 def _checks_context(exchange):
@@ -45,6 +50,7 @@ def builder(request, slug):
     exchange = get_exchange_for_user_or_404(request.user, slug, edit=True)
     context = _checks_context(exchange)
     context["days"] = selectors.sessions_by_day(exchange, context["sessions"])
+    context["saved_id"] = request.GET.get("saved", "")
     if can_change_status(request.user, exchange):
         context["status_form"] = ExchangeStatusForm(exchange=exchange)
     return render(request, "exchanges/manage/builder.html", context)
@@ -75,6 +81,8 @@ def _saved_message(request, exchange, session, text):
 def _render_session_form(request, exchange, form, session=None, day=None):
     context = {"exchange": exchange, "form": form, "session": session, "day": day}
     if is_htmx(request):
+        # The form appears in place of a link: take keyboard focus to it (htmx honours autofocus).
+        form.fields["title"].widget.attrs["autofocus"] = True
         return render(request, "exchanges/manage/includes/session_form.html", context)
     return render(request, "exchanges/manage/session_form.html", context)
 
