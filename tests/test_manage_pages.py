@@ -594,3 +594,30 @@ def test_venue_list_query_count(client, staff_user, django_assert_num_queries, c
         response = client.get(reverse("exchanges:venue_list"))
 
     assert response.content.decode().count("<tr>") == min(count, 25) + 1
+
+
+def test_edit_session_in_place_with_htmx_shows_errors_in_the_fragment(client, demo):
+    _login(client, "staff@example.org")
+    session = demo.sessions.get(title__startswith="Roundtables")
+    url = reverse("exchanges:session_edit", kwargs={"slug": SLUG, "pk": session.pk})
+
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    invalid = client.post(
+        url,
+        {"kind": "roundtable", "title": "Roundtables", "day": "2017-10-16", "start_time": "11:00", "end_time": "10:00"},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+
+    assert "<html" not in fragment and 'value="08:30"' in fragment and "autofocus" in fragment
+    assert "<html" not in invalid and 'id="id_end_time_error"' in invalid
+    session.refresh_from_db()
+    assert session.local_start().strftime("%H:%M") == "08:30"
+
+
+def test_member_picker_offers_a_blank_choice_for_a_single_select(client, demo):
+    _login(client, "coordinator@example.org")
+
+    page = client.get(reverse("exchanges:person_options"), {"q": "lebrun", "field": "person", "blank": "1"})
+
+    assert page.content.decode().startswith('<option value="">---------</option><option value="')
+    assert "Jocelyne Lebrun" in page.content.decode()
