@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from cities.views import organisations
 
 app_name = "cities"
 
-urlpatterns = []
+urlpatterns = [
+    path("organisations/", organisations.organisation_list, name="organisation_list"),
+    path("organisations/new/", organisations.organisation_create, name="organisation_create"),
+    path("organisations/<int:pk>/edit/", organisations.organisation_edit, name="organisation_edit"),
+]

@@ -1,0 +1,141 @@
+"""The agenda builder: an exchange's days and sessions with their warnings, and the session forms."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from exchanges import conflicts, selectors, services
+from exchanges.access import can_change_status, get_exchange_for_user_or_404
+from exchanges.forms import ExchangeStatusForm, SessionForm
+from exchanges.views.manage import htmx_redirect, is_htmx
+
+
+def _builder_url(exchange, session=None) -> str:
+    """The builder, scrolled to a session just saved.
+
+    The query string makes it a new address: htmx's HX-Redirect to the same
+    page with only a new #fragment would scroll without reloading the agenda.
+    """
+    url = reverse("exchanges:builder", kwargs={"slug": exchange.slug})
+    return f"{url}?saved={session.pk}#session-{session.pk}" if session is not None else url
+
+
+def _checks_context(exchange):
+    sessions = list(selectors.agenda_sessions(exchange))
+    delegations = list(selectors.delegations_with_members(exchange))
+    objective_count = exchange.objectives.count()
+    checks = conflicts.check_exchange(
+        exchange, sessions=sessions, delegations=delegations, objective_count=objective_count
+    )
+    for session in sessions:
+        session.warnings = checks.by_session.get(session.pk, [])
+    return {
+        "exchange": exchange,
+        "sessions": sessions,
+        "delegations": delegations,
+        "objective_count": objective_count,
+        "checks": checks,
+    }
+
+
+@login_required
+def builder(request, slug):
+    exchange = get_exchange_for_user_or_404(request.user, slug, edit=True)
+    context = _checks_context(exchange)
+    context["days"] = selectors.sessions_by_day(exchange, context["sessions"])
+    context["saved_id"] = request.GET.get("saved", "")
+    if can_change_status(request.user, exchange):
+        context["status_form"] = ExchangeStatusForm(exchange=exchange)
+    return render(request, "exchanges/manage/builder.html", context)
+
+
+@login_required
+def checks(request, slug):
+    exchange = get_exchange_for_user_or_404(request.user, slug, edit=True)
+    return render(request, "exchanges/manage/checks.html", _checks_context(exchange))
+
+
+def _get_session(request, slug, pk):
+    exchange = get_exchange_for_user_or_404(request.user, slug, edit=True)
+    return exchange, get_object_or_404(exchange.sessions.select_related("venue"), pk=pk)
+
+
+def _saved_message(request, exchange, session, text):
+    warnings = conflicts.exchange_checks(exchange).by_session.get(session.pk, [])
+    if warnings:
+        text += " " + ngettext(
+            "It has %(count)d warning: see below.", "It has %(count)d warnings: see below.", len(warnings)
+        ) % {"count": len(warnings)}
+        messages.warning(request, text)
+    else:
+        messages.success(request, text)
+
+
+def _render_session_form(request, exchange, form, session=None, day=None):
+    context = {"exchange": exchange, "form": form, "session": session, "day": day}
+    if is_htmx(request):
+        # The form appears in place of a link: take keyboard focus to it (htmx honours autofocus).
+        form.fields["title"].widget.attrs["autofocus"] = True
+        return render(request, "exchanges/manage/includes/session_form.html", context)
+    return render(request, "exchanges/manage/session_form.html", context)
+
+
+@login_required
+def session_add(request, slug):
+    exchange = get_exchange_for_user_or_404(request.user, slug, edit=True)
+    try:
+        day = date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        day = None
+    form = SessionForm(request.POST or None, exchange=exchange, day=day)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.session_create(exchange=exchange, user=request.user, **form.session_values())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            _saved_message(request, exchange, session, _("Session “%(title)s” added.") % {"title": session.title})
+            return htmx_redirect(request, _builder_url(exchange, session))
+    return _render_session_form(request, exchange, form, day=day)
+
+
+@login_required
+def session_edit(request, slug, pk):
+    exchange, session = _get_session(request, slug, pk)
+    form = SessionForm(request.POST or None, instance=session, exchange=exchange)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_update(session=session, user=request.user, **form.session_values())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            _saved_message(request, exchange, session, _("Session “%(title)s” saved.") % {"title": session.title})
+            return htmx_redirect(request, _builder_url(exchange, session))
+    return _render_session_form(request, exchange, form, session=session)
+
+
+@login_required
+@require_POST
+def session_duplicate(request, slug, pk):
+    exchange, session = _get_session(request, slug, pk)
+    copy = services.session_duplicate(session=session, user=request.user)
+    messages.success(request, _("Session duplicated. Change its time or day here."))
+    return redirect("exchanges:session_edit", slug=exchange.slug, pk=copy.pk)
+
+
+@login_required
+def session_delete(request, slug, pk):
+    exchange, session = _get_session(request, slug, pk)
+    if request.method == "POST":
+        title = session.title
+        services.session_delete(session=session, user=request.user)
+        messages.success(request, _("Session “%(title)s” deleted.") % {"title": title})
+        return redirect("exchanges:builder", slug=exchange.slug)
+    return render(request, "exchanges/manage/session_confirm_delete.html", {"exchange": exchange, "session": session})

@@ -1,0 +1,90 @@
+"""Shared helpers of the pages where staff and coordinators manage exchanges, and the exchange forms."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cities.models import City
+from exchanges import services
+from exchanges.access import (
+    can_change_status,
+    coordinated_city_ids,
+    get_exchange_for_user_or_404,
+    is_staff,
+)
+from exchanges.forms import ExchangeForm, ExchangeStatusForm
+
+
+def require_manager(user) -> None:
+    """Staff and city coordinators manage people, venues and programmes; anyone else gets 404."""
+    if not (is_staff(user) or coordinated_city_ids(user)):
+        raise Http404
+
+
+def managed_cities(user):
+    """Cities this user may host an exchange in or put a venue in."""
+    if is_staff(user):
+        return City.objects.order_by("name")
+    return City.objects.filter(pk__in=coordinated_city_ids(user)).order_by("name")
+
+
+def is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
+
+
+def htmx_redirect(request, url: str):
+    """After a successful htmx form, load the page afresh (warnings are recomputed); a plain redirect otherwise."""
+    if is_htmx(request):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
+
+
+@login_required
+def exchange_create(request):
+    require_manager(request.user)
+    initial = {"programme": request.GET.get("programme", "")}
+    form = ExchangeForm(request.POST or None, initial=initial, host_cities=managed_cities(request.user))
+    if request.method == "POST" and form.is_valid():
+        exchange = services.exchange_save(form=form)
+        messages.success(request, _("Exchange created. Add its objectives, delegations and sessions next."))
+        return redirect("exchanges:builder", slug=exchange.slug)
+    return render(request, "exchanges/manage/exchange_form.html", {"form": form, "exchange": None})
+
+
+@login_required
+def exchange_edit(request, slug):
+    exchange = get_exchange_for_user_or_404(request.user, slug, edit=True)
+    form = ExchangeForm(request.POST or None, instance=exchange, host_cities=managed_cities(request.user))
+    if request.method == "POST" and form.is_valid():
+        exchange = services.exchange_save(form=form)
+        messages.success(request, _("Exchange saved."))
+        return redirect("exchanges:builder", slug=exchange.slug)
+    if request.method == "POST":
+        exchange.refresh_from_db()  # the form wrote its invalid values onto the instance
+    return render(request, "exchanges/manage/exchange_form.html", {"form": form, "exchange": exchange})
+
+
+@login_required
+@require_POST
+def status_change(request, slug):
+    exchange = get_exchange_for_user_or_404(request.user, slug, edit=True)
+    if not can_change_status(request.user, exchange):
+        raise Http404
+    form = ExchangeStatusForm(request.POST, exchange=exchange)
+    if form.is_valid():
+        try:
+            services.exchange_status_change(exchange=exchange, status=form.cleaned_data["status"], user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Status changed to %(status)s.") % {"status": exchange.get_status_display()})
+    else:
+        messages.error(request, _("Choose one of the statuses offered."))
+    return redirect(reverse("exchanges:builder", kwargs={"slug": exchange.slug}) + "#status")

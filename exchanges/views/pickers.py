@@ -1,0 +1,60 @@
+"""Search endpoints for the htmx pickers: they answer with <option> elements for a <select>.
+
+The request carries the search (``q``) and the values already chosen in the
+select (under the field's own name, ``field``), so the chosen options stay
+chosen while the rest of the list follows the search. Without JavaScript the
+select simply lists everyone.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.shortcuts import render
+
+from cities.models import Organisation
+from exchanges.forms import person_label
+from exchanges.views.manage import require_manager
+from participants.models import Person
+
+LIMIT = 30
+
+
+def _ids(values) -> list[int]:
+    return [int(value) for value in values if value.isdigit()][:200]
+
+
+def _render(request, chosen, matches, label):
+    field = request.GET.get("field", "")
+    chosen_ids = {obj.pk for obj in chosen}
+    options = [(obj.pk, label(obj), True) for obj in chosen]
+    options += [(obj.pk, label(obj), False) for obj in matches if obj.pk not in chosen_ids]
+    context = {"options": options, "blank": request.GET.get("blank") == "1", "field": field}
+    return render(request, "exchanges/manage/includes/picker_options.html", context)
+
+
+@login_required
+def person_options(request):
+    require_manager(request.user)
+    query = request.GET.get("q", "").strip()
+    people = Person.objects.select_related("organisation").order_by("name")
+    chosen = list(people.filter(pk__in=_ids(request.GET.getlist(request.GET.get("field", "")))))
+    if query:
+        people = people.filter(
+            Q(name__icontains=query)
+            | Q(organisation__name__icontains=query)
+            | Q(organisation__acronym__icontains=query)
+            | Q(city__name__icontains=query)
+        )
+    return _render(request, chosen, people[:LIMIT], person_label)
+
+
+@login_required
+def organisation_options(request):
+    require_manager(request.user)
+    query = request.GET.get("q", "").strip()
+    organisations = Organisation.objects.order_by("name")
+    chosen = list(organisations.filter(pk__in=_ids(request.GET.getlist(request.GET.get("field", "")))))
+    if query:
+        organisations = organisations.filter(
+            Q(name__icontains=query) | Q(acronym__icontains=query) | Q(city__name__icontains=query)
+        )
+    return _render(request, chosen, organisations[:LIMIT], str)

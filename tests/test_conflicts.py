@@ -1,0 +1,218 @@
+from datetime import date
+
+import pytest
+
+from exchanges.conflicts import exchange_checks
+from participants.models import Membership
+from tests.factories import (
+    CityFactory,
+    DelegationFactory,
+    ExchangeFactory,
+    MembershipFactory,
+    ObjectiveFactory,
+    PersonFactory,
+    SessionFactory,
+    VenueFactory,
+    host_time,
+)
+
+pytestmark = pytest.mark.django_db
+DAY = date(2017, 10, 16)
+
+
+@pytest.fixture
+def exchange():
+    exchange = ExchangeFactory(title="Dakar–Montréal", host_city=CityFactory(name="Montréal"))
+    ObjectiveFactory(exchange=exchange)
+    return exchange
+
+
+def _session(exchange, title, start, end, **kwargs):
+    kwargs.setdefault("venue", VenueFactory(city=exchange.host_city))
+    return SessionFactory(
+        exchange=exchange,
+        title=title,
+        start=host_time(exchange, DAY, *start),
+        end=host_time(exchange, DAY, *end),
+        **kwargs,
+    )
+
+
+def _warnings(exchange, code):
+    return [w for w in exchange_checks(exchange) if w.code == code]
+
+
+def test_presenter_in_two_overlapping_sessions_is_warned_naming_both(exchange):
+    commander = PersonFactory(name="Sylvain Bissonnette", honorific="Commander")
+    first = _session(exchange, "Roundtables", (9,), (10,))
+    second = _session(exchange, "SPVM briefing", (9, 30), (10, 30))
+    first.presenters.add(commander)
+    second.presenters.add(commander)
+
+    warnings = _warnings(exchange, "person_clash")
+
+    assert len(warnings) == 1
+    message = warnings[0].message
+    assert "Commander Sylvain Bissonnette" in message
+    assert "“Roundtables” (Mon 16 Oct 09:00–10:00)" in message
+    assert "“SPVM briefing” (Mon 16 Oct 09:30–10:30)" in message
+    assert set(warnings[0].session_ids) == {first.pk, second.pk}
+
+
+def test_presenter_in_back_to_back_sessions_is_not_warned(exchange):
+    commander = PersonFactory()
+    venue = VenueFactory(city=exchange.host_city)
+    _session(exchange, "A", (9,), (10,), venue=venue).presenters.add(commander)
+    _session(exchange, "B", (10,), (11,), venue=venue).presenters.add(commander)
+
+    assert _warnings(exchange, "person_clash") == []
+
+
+def test_delegation_member_attending_two_sessions_at_once_is_warned(exchange):
+    dakar = DelegationFactory(exchange=exchange)
+    member = MembershipFactory(delegation=dakar, role=Membership.Role.HEAD).person
+    only_dakar = _session(exchange, "Workshop", (9,), (11,))
+    only_dakar.attending_delegations.add(dakar)
+    _session(exchange, "Everyone's lunch", (10,), (12,))  # no delegations listed: everyone attends
+
+    warnings = _warnings(exchange, "person_clash")
+
+    assert len(warnings) == 1
+    assert member.name in warnings[0].message and "Workshop" in warnings[0].message
+
+
+def test_parallel_sessions_for_different_delegations_are_not_warned(exchange):
+    dakar, montreal = DelegationFactory(exchange=exchange), DelegationFactory(exchange=exchange)
+    MembershipFactory(delegation=dakar, role=Membership.Role.HEAD)
+    MembershipFactory(delegation=montreal, role=Membership.Role.HEAD)
+    _session(exchange, "Dakar track", (9,), (11,)).attending_delegations.add(dakar)
+    _session(exchange, "Montréal track", (9,), (11,)).attending_delegations.add(montreal)
+
+    assert _warnings(exchange, "person_clash") == []
+
+
+def test_presenter_booked_in_another_exchange_at_the_same_time_is_warned(exchange):
+    commander = PersonFactory(name="Sylvain Bissonnette")
+    other = ExchangeFactory(title="Montréal–Paris", host_city=exchange.host_city)
+    mine = _session(exchange, "Roundtables", (9,), (10,))
+    mine.presenters.add(commander)
+    _session(other, "Paris briefing", (9, 30), (11,)).presenters.add(commander)
+
+    warnings = _warnings(exchange, "person_clash")
+
+    assert len(warnings) == 1
+    assert "“Paris briefing” (Montréal–Paris, Mon 16 Oct 09:30–11:00)" in warnings[0].message
+    assert warnings[0].session_ids == (mine.pk,)
+
+
+def test_delegate_attending_another_exchange_at_the_same_time_is_warned(exchange):
+    person = PersonFactory(name="Maye Seck")
+    other = ExchangeFactory(title="Dakar–Rabat", host_city=exchange.host_city)
+    MembershipFactory(person=person, delegation=DelegationFactory(exchange=other))
+    _session(exchange, "Roundtables", (9,), (10,)).presenters.add(person)
+    _session(other, "Rabat opening", (9,), (10,))  # attended by all of other's delegations
+
+    assert len(_warnings(exchange, "person_clash")) == 1
+
+
+def test_other_exchange_session_for_another_delegation_is_not_warned(exchange):
+    person = PersonFactory()
+    other = ExchangeFactory(host_city=exchange.host_city)
+    MembershipFactory(person=person, delegation=DelegationFactory(exchange=other))
+    _session(exchange, "Roundtables", (9,), (10,)).presenters.add(person)
+    _session(other, "Side meeting", (9,), (10,)).attending_delegations.add(DelegationFactory(exchange=other))
+
+    assert _warnings(exchange, "person_clash") == []
+
+
+def test_venue_used_twice_at_once_is_warned_in_and_across_exchanges(exchange):
+    hall = VenueFactory(name="Hôtel de Ville", city=exchange.host_city)
+    _session(exchange, "A", (9,), (10,), venue=hall)
+    _session(exchange, "B", (9, 30), (10, 30), venue=hall)
+    _session(ExchangeFactory(title="Other", host_city=exchange.host_city), "C", (9, 45), (11,), venue=hall)
+
+    messages = [w.message for w in _warnings(exchange, "venue_clash")]
+
+    assert len(messages) == 3
+    assert all("Hôtel de Ville is booked twice at once" in m for m in messages)
+    assert any("“A”" in m and "“B”" in m for m in messages)
+    assert any("“C” (Other," in m for m in messages)
+
+
+def test_different_venues_at_the_same_time_are_not_warned(exchange):
+    _session(exchange, "A", (9,), (10,))
+    _session(exchange, "B", (9,), (10,))
+
+    assert _warnings(exchange, "venue_clash") == []
+
+
+def test_session_on_20_october_is_outside_the_exchange(exchange):
+    inside = _session(exchange, "Inside", (9,), (10,))
+    outside = SessionFactory(
+        exchange=exchange,
+        title="Late visit",
+        start=host_time(exchange, date(2017, 10, 20), 9),
+        end=host_time(exchange, date(2017, 10, 20), 10),
+    )
+
+    warnings = _warnings(exchange, "outside_dates")
+
+    assert [w.session_ids for w in warnings] == [(outside.pk,)]
+    assert "“Late visit” (Fri 20 Oct 09:00–10:00) is outside the exchange’s days" in warnings[0].message
+    assert inside.pk not in exchange_checks(exchange).by_session
+
+
+def test_short_transfer_between_venues_is_warned(exchange):
+    person = PersonFactory(name="Jocelyne Lebrun")
+    _session(exchange, "City hall", (9,), (10,)).presenters.add(person)
+    _session(exchange, "Lachine", (10, 15), (11,)).presenters.add(person)
+
+    warnings = _warnings(exchange, "transfer_buffer")
+
+    assert len(warnings) == 1
+    assert "Only 15 minutes" in warnings[0].message and "Jocelyne Lebrun" in warnings[0].message
+    assert "“City hall”" in warnings[0].message and "“Lachine”" in warnings[0].message
+
+
+@pytest.mark.parametrize(
+    "buffer, second_start, same_venue", [(30, (10, 30), False), (10, (10, 15), False), (30, (10, 0), True)]
+)
+def test_transfer_buffer_respected_or_same_venue_is_not_warned(exchange, buffer, second_start, same_venue):
+    exchange.transfer_buffer_minutes = buffer
+    exchange.save()
+    person = PersonFactory()
+    first = _session(exchange, "A", (9,), (10,))
+    second = _session(exchange, "B", second_start, (12,), **({"venue": first.venue} if same_venue else {}))
+    first.presenters.add(person)
+    second.presenters.add(person)
+
+    assert _warnings(exchange, "transfer_buffer") == []
+
+
+def test_delegation_without_head_is_warned(exchange):
+    dakar = DelegationFactory(exchange=exchange, city__name="Dakar")
+    MembershipFactory(delegation=dakar, role=Membership.Role.MEMBER)
+
+    warnings = _warnings(exchange, "no_head")
+
+    assert [w.message for w in warnings] == ["The Dakar delegation has no head of delegation."]
+
+
+def test_delegation_with_head_is_not_warned(exchange):
+    MembershipFactory(delegation=DelegationFactory(exchange=exchange), role=Membership.Role.HEAD)
+
+    assert _warnings(exchange, "no_head") == []
+
+
+def test_exchange_without_objectives_is_warned():
+    exchange = ExchangeFactory()
+
+    assert [w.code for w in exchange_checks(exchange)] == ["no_objectives"]
+
+
+def test_exchange_with_objectives_is_not_warned(exchange):
+    assert _warnings(exchange, "no_objectives") == []
+
+
+def test_demo_exchange_has_no_warnings(demo):
+    assert list(exchange_checks(demo)) == []
