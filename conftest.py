@@ -62,3 +62,13 @@ def pytest_configure(config):
 def _fast_passwords(settings):
     """Hashing strength is not under test; PBKDF2's cost would dominate the suite."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """A request in French leaves French active in the thread; each test starts in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

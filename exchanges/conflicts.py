@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db.models import Q
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -73,9 +73,10 @@ class _Slot:
 def _when(slot: _Slot, tz) -> str:
     start, end = slot.start.astimezone(tz), slot.end.astimezone(tz)
     day = date_format(start, "D j M")
+    start_time, end_time = time_format(start, "TIME_FORMAT"), time_format(end, "TIME_FORMAT")
     if start.date() == end.date():
-        return f"{day} {start:%H:%M}–{end:%H:%M}"
-    return f"{day} {start:%H:%M} – {date_format(end, 'D j M')} {end:%H:%M}"
+        return f"{day} {start_time}–{end_time}"
+    return f"{day} {start_time} – {date_format(end, 'D j M')} {end_time}"
 
 
 def _describe(slot: _Slot, tz) -> str:
