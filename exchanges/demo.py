@@ -243,7 +243,7 @@ OBJECTIVES = [
 # key: (name, kind, address, district, host organisation slug)
 VENUES = {
     "city-hall": ("Hôtel de Ville de Montréal", "venue", "275 rue Notre-Dame Est", "Ville-Marie", "ville-de-montreal"),
-    "saint-pierre": ("Saint-Pierre district, Lachine", "site", "", "Lachine", "montreal-social-diversity-sports"),
+    "saint-pierre": ("Saint-Pierre district", "site", "", "Lachine", "montreal-social-diversity-sports"),
     "spvm-hq": ("SPVM headquarters", "site", "1441 rue Saint-Urbain", "Ville-Marie", "spvm"),
     "cprlv": ("Centre for the Prevention of Radicalization Leading to Violence", "venue", "", "", "cprlv"),
 }
