@@ -1,14 +1,20 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from core.views import healthz
 from exchanges.views.public import home
 
+# The admin logs in through allauth, so staff pass the same rate limits and TOTP step.
+admin.site.login = secure_admin_login(admin.site.login)
+
 urlpatterns = [
     path("", home, name="home"),
     path("", include("exchanges.urls")),
     path("", include("participants.urls")),
     path("", include("cities.urls")),
+    path("", include("accounts.urls")),
+    path("", include("audit.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
