@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -66,7 +66,8 @@ def invitation_send(*, invitation: Invitation) -> None:
     invitation.sent_at = timezone.now()
     invitation.save(update_fields=["token_hash", "sent_at"])
     person = invitation.person
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+    language = person.language or settings.LANGUAGE_CODE
+    with translation.override(language):
         context = {
             "person": person,
             "invitation": invitation,
@@ -76,7 +77,9 @@ def invitation_send(*, invitation: Invitation) -> None:
         }
         subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
         body = render_to_string("accounts/email/invitation_message.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+    EmailMessage(
+        subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email], headers={"Content-Language": language}
+    ).send()
 
 
 def invitation_for_token(token: str) -> Invitation | None:

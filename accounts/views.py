@@ -26,7 +26,7 @@ def _staff_person_or_404(request, pk) -> Person:
 @require_http_methods(["GET", "POST"])
 def person_invite(request, pk):
     person = _staff_person_or_404(request, pk)
-    form = InvitationForm(request.POST or None, initial={"email": person.email})
+    form = InvitationForm(request.POST if request.method == "POST" else None, initial={"email": person.email})
     if request.method == "POST" and form.is_valid():
         try:
             invitation = services.invitation_create(
@@ -62,7 +62,7 @@ def invitation_accept(request, token):
     if request.user.is_authenticated:
         # Accepting would replace the session of whoever is logged in on this browser.
         return render(request, "accounts/invitation_refused.html", {"reason": "logged_in"}, status=409)
-    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    form = AcceptInvitationForm(request.POST if request.method == "POST" else None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
         try:
             user = services.invitation_accept(invitation=invitation, password=form.cleaned_data["password1"])
@@ -92,7 +92,7 @@ def my_data_download(request):
 @require_http_methods(["GET", "POST"])
 def person_anonymise(request, pk):
     person = _staff_person_or_404(request, pk)
-    form = AnonymiseForm(request.POST or None)
+    form = AnonymiseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         former_name = person.name
         services.person_anonymise(person=person)

@@ -18,7 +18,7 @@ PAGE_SIZE = 50
 @require_http_methods(["GET", "POST"])
 def coordinator_list(request):
     require_staff(request.user)
-    form = CoordinatorForm(request.POST or None)
+    form = CoordinatorForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         coordinator = Coordinator.objects.create(user=form.cleaned_data["user"], city=form.cleaned_data["city"])
         messages.success(

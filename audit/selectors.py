@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from participants.models import Delegation, Membership
 
 # Fields whose changes say nothing to a reader.
-QUIET_FIELDS = {"updated_at", "created_at", "sequence", "uid"}
+QUIET_FIELDS = {"id", "updated_at", "created_at", "sequence", "uid"}
 
 
 def _name(related) -> str:
