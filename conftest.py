@@ -72,3 +72,25 @@ def _english_by_default():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _mfa_not_required(settings):
+    """Most tests log staff in with force_login; MFA enrolment is under test in tests/accounts only,
+    where tests ask for the ``mfa_required`` fixture."""
+    settings.MFA_REQUIRED_FOR_STAFF = False
+
+
+@pytest.fixture
+def mfa_required(settings):
+    settings.MFA_REQUIRED_FOR_STAFF = True
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache: one test's failed logins must not lock out the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

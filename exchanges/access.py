@@ -120,3 +120,41 @@ def require_staff(user) -> None:
     """Raise Http404 unless the user is staff (pages whose existence is staff business)."""
     if not is_staff(user):
         raise Http404
+
+
+def history_exchanges(user) -> QuerySet[Exchange]:
+    """Exchanges whose change history this user may read: staff, and coordinators of a city taking part."""
+    if is_staff(user):
+        return Exchange.objects.all()
+    city_ids = coordinated_city_ids(user)
+    if not city_ids:
+        return Exchange.objects.none()
+    return Exchange.objects.filter(_exchanges_of_cities(city_ids))
+
+
+def get_exchange_history_or_404(user, slug: str) -> Exchange:
+    """The exchange with this slug if the user may read its history, else Http404."""
+    return get_object_or_404(history_exchanges(user).select_related("host_city"), slug=slug)
+
+
+def can_view_person_history(user, person: Person) -> bool:
+    """Staff; coordinators of the person's city or of a city in an exchange the person takes part in."""
+    if is_staff(user):
+        return True
+    city_ids = coordinated_city_ids(user)
+    if not city_ids:
+        return False
+    if person.city_id in city_ids:
+        return True
+    exchanges = Exchange.objects.filter(_exchanges_of_cities(city_ids))
+    return Delegation.objects.filter(exchange__in=exchanges, memberships__person=person).exists()
+
+
+def can_view_exchange_history(user, exchange: Exchange) -> bool:
+    """Whether the History tab of this exchange is for this user (no query for staff)."""
+    if is_staff(user):
+        return True
+    city_ids = coordinated_city_ids(user)
+    if not city_ids:
+        return False
+    return exchange.host_city_id in city_ids or history_exchanges(user).filter(pk=exchange.pk).exists()

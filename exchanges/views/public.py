@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
 from exchanges import selectors
-from exchanges.access import can_edit_exchange, get_exchange_for_user_or_404
+from exchanges.access import can_edit_exchange, can_view_exchange_history, get_exchange_for_user_or_404
 
 
 def home(request):
@@ -18,5 +18,6 @@ def exchange_detail(request, slug):
         "delegations": list(selectors.delegations_with_members(exchange)),
         "days": selectors.sessions_by_day(exchange, sessions),
         "can_edit": can_edit_exchange(request.user, exchange),
+        "can_view_history": can_view_exchange_history(request.user, exchange),
     }
     return render(request, "exchanges/exchange_detail.html", context)

@@ -1,0 +1,30 @@
+"""The change history of the portal's records (django-simple-history).
+
+Every historical model lives in this app, with its migrations, so the apps
+whose models are tracked need no migration of their own for it. Historical
+models are created here, at import time, because Django and its migration
+autodetector expect every model to exist once the app registry is populated;
+``simple_history.register(..., app="audit")`` places them in this module.
+
+To track another model, add one line to TRACKED and run makemigrations audit.
+"""
+
+from simple_history import register
+
+from exchanges.models import Exchange, NextStep, Objective, Session
+from participants.models import Delegation, Membership, Person
+
+# model: fields kept out of the history (secrets must not survive in old rows).
+TRACKED = {
+    Exchange: [],
+    Objective: [],
+    Session: [],
+    NextStep: [],
+    Delegation: [],
+    Membership: [],
+    Person: ["feed_token"],
+    # The lead adds the reports here after merging, e.g. ``SummaryReport: []``.
+}
+
+for model, excluded in TRACKED.items():
+    register(model, app="audit", excluded_fields=excluded)

@@ -1,0 +1,116 @@
+import pytest
+from allauth.mfa.models import Authenticator
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from tests.factories import PASSWORD, StaffFactory, UserFactory
+from tests.mfa import activate_totp, totp_code
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mfa_required")]
+
+STAFF_PAGES = ["home", "accounts:coordinator_list", "admin:index", "accounts:my_data"]
+
+
+@pytest.mark.parametrize("name", STAFF_PAGES)
+def test_staff_without_totp_are_sent_to_set_it_up(client, name):
+    client.force_login(StaffFactory())
+
+    response = client.get(reverse(name))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_staff_without_totp_may_still_open_the_mfa_pages_and_log_out(client):
+    staff = StaffFactory()
+    client.force_login(staff)
+
+    index = client.get(reverse("mfa_index"))
+    logout = client.post(reverse("account_logout"))
+
+    assert "Authenticator App" in index.content.decode()
+    assert logout.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_staff_with_totp_reach_staff_pages(client, demo):
+    staff = get_user_model().objects.get(email="staff@example.org")
+    activate_totp(staff)
+    client.force_login(staff)
+
+    response = client.get(reverse("accounts:coordinator_list"))
+
+    assert "City coordinators" in response.content.decode()
+
+
+def test_non_staff_are_not_asked_for_totp(client, demo):
+    client.force_login(get_user_model().objects.get(email="delegate@example.org"))
+
+    response = client.get(reverse("home"))
+
+    assert "Dakar–Montréal city exchange" in response.content.decode()
+
+
+def test_staff_enrol_totp_at_first_login_and_then_reach_the_dashboard(client):
+    staff = StaffFactory(email="new-staff@example.org")
+
+    login = client.post(reverse("account_login"), {"login": staff.email, "password": PASSWORD}, follow=True)
+    confirm = client.post(
+        reverse("account_reauthenticate") + "?next=" + reverse("mfa_activate_totp"), {"password": PASSWORD}, follow=True
+    )
+    activate_page = confirm.content.decode()
+    secret = client.session["mfa.totp.secret"]
+    activated = client.post(reverse("mfa_activate_totp"), {"code": totp_code(secret)}, follow=True)
+    admin = client.get(reverse("admin:index"))
+
+    assert [url.split("?")[0] for url, _ in login.redirect_chain] == [
+        "/",
+        reverse("mfa_activate_totp"),
+        reverse("account_reauthenticate"),
+    ]
+    assert "two-factor authentication" in activate_page and secret in activate_page
+    assert activated.status_code == 200
+    assert Authenticator.objects.filter(user=staff, type=Authenticator.Type.TOTP).exists()
+    assert "Site administration" in admin.content.decode()
+
+
+def test_a_wrong_code_does_not_enrol(client):
+    staff = StaffFactory()
+    client.post(reverse("account_login"), {"login": staff.email, "password": PASSWORD})
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    client.get(reverse("mfa_activate_totp"))
+
+    response = client.post(reverse("mfa_activate_totp"), {"code": "000000"})
+
+    assert "Incorrect code" in response.content.decode()
+    assert not Authenticator.objects.filter(user=staff).exists()
+
+
+def test_login_of_enrolled_staff_asks_for_the_code(client):
+    staff = StaffFactory()
+    secret = activate_totp(staff)
+
+    first = client.post(reverse("account_login"), {"login": staff.email, "password": PASSWORD})
+    before_code = client.get(reverse("accounts:coordinator_list"))
+    second = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    after_code = client.get(reverse("accounts:coordinator_list"))
+
+    assert first["Location"] == reverse("mfa_authenticate")
+    assert before_code.status_code == 302 and before_code["Location"].startswith(reverse("account_login"))
+    assert second.status_code == 302
+    assert "City coordinators" in after_code.content.decode()
+
+
+def test_admin_login_goes_through_allauth(client):
+    response = client.get(reverse("admin:login"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_a_non_staff_account_is_refused_by_the_admin_login(client):
+    client.force_login(UserFactory())
+
+    response = client.get(reverse("admin:login"))
+
+    assert response.status_code == 403
