@@ -125,3 +125,11 @@ def agenda_digest_send(*, exchange_id: int) -> int:
             get_connection().send_messages(messages)
         AgendaChange.objects.filter(pk__in=[change.pk for change in changes]).update(notified_at=now)
     return len(messages)
+
+
+def agenda_digest_send_due() -> int:
+    """Send every exchange's pending digest whose burst has gone quiet. Returns the number of e-mails sent."""
+    exchange_ids = (
+        AgendaChange.objects.filter(notified_at__isnull=True).values_list("exchange_id", flat=True).distinct()
+    )
+    return sum(agenda_digest_send(exchange_id=exchange_id) for exchange_id in list(exchange_ids))

@@ -348,3 +348,23 @@ def test_feed_regenerate_is_404_for_a_user_linked_to_nobody(client):
 
     assert client.get(reverse("exchanges:feed_regenerate")).status_code == 404
     assert client.post(reverse("exchanges:feed_regenerate")).status_code == 404
+
+
+def test_settings_page_offers_network_cities_first_and_only_the_zone_to_anonymous_viewers(client, demo):
+    response = client.get(reverse("exchanges:my_settings"))
+
+    html = response.content.decode()
+    assert '<optgroup label="Cities in the network">' in html
+    assert '<option value="Africa/Dakar">Dakar (Africa/Dakar)</option>' in html
+    assert html.index("Cities in the network") < html.index("All time zones")
+    assert "None: show only the host city&#x27;s time" in html
+    assert 'name="notify_changes"' not in html
+
+
+def test_settings_page_shows_a_delegates_city_zone_and_notice_choice(client, demo):
+    _login(client, "delegate@example.org")
+
+    html = client.get(reverse("exchanges:my_settings")).content.decode()
+
+    assert "The time zone of my city (Dakar, Africa/Dakar)" in html
+    assert 'name="notify_changes"' in html and 'name="language"' in html

@@ -1,3 +1,4 @@
+import io
 import os
 import time
 from datetime import UTC, datetime, timedelta
@@ -175,3 +176,24 @@ def test_digest_with_a_real_worker_sends_one_email_per_person_after_the_burst(se
         people[key].email for key in ("host", "visitor", "presenter")
     )
     assert all(message.body.count("Changed: Opening roundtable") == 4 for message in mail.outbox)
+
+
+@pytest.mark.django_db
+def test_send_agenda_digests_command_sends_quiet_bursts_once(settings, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    settings.AGENDA_DIGEST_DELAY_SECONDS = 600
+    exchange, session, _ = _exchange_with_people()
+    _three_quick_edits(exchange, session, django_capture_on_commit_callbacks)
+
+    with time_machine.travel(T0 + timedelta(minutes=5), tick=False):
+        call_command("send_agenda_digests", stdout=io.StringIO())
+    too_early = len(mail.outbox)
+    with time_machine.travel(T0 + timedelta(hours=1), tick=False):
+        out = io.StringIO()
+        call_command("send_agenda_digests", stdout=out)
+        call_command("send_agenda_digests", stdout=io.StringIO())
+
+    assert too_early == 0
+    assert len(mail.outbox) == 3
+    assert "3 agenda change e-mail(s) sent." in out.getvalue()
