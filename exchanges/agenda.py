@@ -137,7 +137,7 @@ def session_times(start: datetime, end: datetime, host: Zone, home: Zone | None)
     return SessionTimes(host_range, home_range)
 
 
-def zone_choices() -> list:
+def zone_choices() -> tuple[list, list]:
     """Choices for a home time zone picker: the network's cities first, then every IANA zone."""
     from cities.models import City
 

@@ -11,6 +11,7 @@ from datetime import UTC, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils import formats
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
@@ -40,7 +41,14 @@ def _presenter_line(person) -> str:
 
 def session_description(session: Session) -> str:
     """The plain-text DESCRIPTION: kind, what it is, presenters with job titles and organisations."""
-    lines = [session.get_kind_display()]
+    start, end = session.local_start(), session.local_end()
+    end_format = "l j F Y, H:i" if start.date() != end.date() else "H:i"
+    host_time = _("%(start)s – %(end)s, %(city)s time") % {
+        "start": formats.date_format(start, "l j F Y, H:i"),
+        "end": formats.date_format(end, end_format),
+        "city": session.exchange.host_city.name,
+    }
+    lines = [f"{session.get_kind_display()} · {host_time}"]
     if session.description:
         lines += ["", session.description]
     presenters = list(session.presenters.all())

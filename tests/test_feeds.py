@@ -19,6 +19,13 @@ def _personal_feed_url(email="maye.seck@example.org"):
     return reverse("exchanges:personal_feed", args=[Person.objects.get(email=email).feed_token])
 
 
+@pytest.fixture
+def demo(demo):
+    """The demo, with Maye Seck reading English: the feed speaks the person's language, and French may come."""
+    Person.objects.filter(email="maye.seck@example.org").update(language="en")
+    return demo
+
+
 def _events(response) -> dict[str, object]:
     calendar = Calendar.from_ical(response.content)
     return {str(event["SUMMARY"]): event for event in calendar.walk("VEVENT")}
@@ -49,6 +56,7 @@ def test_personal_feed_events_carry_uid_sequence_location_presenters_and_url(cli
     assert event["SEQUENCE"] == session.sequence
     assert str(event["LOCATION"]) == "Hôtel de Ville de Montréal, 275 rue Notre-Dame Est, Ville-Marie, Montréal"
     description = str(event["DESCRIPTION"])
+    assert description.startswith("Roundtable · Monday 16 October 2017, 08:30 – 10:30, Montréal time")
     assert "Commander Sylvain Bissonnette, Commander, Service de Police de la Ville de Montréal" in description
     assert "Jocelyne Lebrun, Community Development Adviser, Department of Social Diversity and Sports" in description
     assert str(event["URL"]) == f"http://127.0.0.1:8000/exchanges/dakar-montreal-2017/#session-{session.pk}"
@@ -176,3 +184,20 @@ def test_feed_links_offer_webcal_subscription_and_download(client, demo):
 
     assert f'href="webcal://127.0.0.1:8000/feeds/{token}.ics"' in html
     assert f'href="/feeds/{token}.ics" download' in html
+
+
+def test_personal_feed_speaks_the_persons_language(client, demo):
+    from django.utils import translation
+
+    Person.objects.filter(email="maye.seck@example.org").update(language="fr")
+    with translation.override("fr"):
+        expected = translation.gettext("My agenda: %(name)s") % {"name": "Maye Seck"}
+
+    response = client.get(_personal_feed_url(), HTTP_ACCEPT_LANGUAGE="en")
+
+    calendar = Calendar.from_ical(response.content)
+    assert str(calendar["X-WR-CALNAME"]) == expected
+    # Day and month names come from Django's own French catalogue.
+    assert "lundi 16 octobre 2017, 08:30 – 10:30" in str(
+        _events(response)["Roundtables with the Ville de Montréal"]["DESCRIPTION"]
+    )

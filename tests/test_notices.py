@@ -197,3 +197,25 @@ def test_send_agenda_digests_command_sends_quiet_bursts_once(settings, django_ca
     assert too_early == 0
     assert len(mail.outbox) == 3
     assert "3 agenda change e-mail(s) sent." in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_digest_is_written_in_each_persons_language(settings, django_capture_on_commit_callbacks):
+    from django.utils import formats, translation
+
+    settings.AGENDA_DIGEST_DELAY_SECONDS = 600
+    exchange, session, people = _exchange_with_people()
+    people["visitor"].language = "fr"
+    people["visitor"].save(update_fields=["language"])
+    _three_quick_edits(exchange, session, django_capture_on_commit_callbacks)
+    with translation.override("fr"):
+        french_day = formats.date_format(session.local_start(), "D j M")
+    english_day = formats.date_format(session.local_start(), "D j M")
+
+    with time_machine.travel(T0 + timedelta(hours=1), tick=False):
+        send_agenda_digest.delay(exchange_id=exchange.pk)
+
+    by_recipient = {message.to[0]: message.body for message in mail.outbox}
+    assert french_day != english_day
+    assert french_day in by_recipient[people["visitor"].email]
+    assert english_day in by_recipient[people["host"].email]
