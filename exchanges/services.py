@@ -6,9 +6,10 @@ from django.db.models import Max
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.validators import validate_time_zone
 from exchanges.models import AgendaChange, Exchange, Objective, Session
 from exchanges.signals import agenda_changed
-from participants.models import Delegation, Membership, Person
+from participants.models import Delegation, Membership, Person, new_feed_token
 
 # Changes to exchanges in these states are recorded so that delegates can be told.
 RECORDED_STATUSES = {Exchange.Status.SCHEDULED, Exchange.Status.UNDER_WAY}
@@ -259,3 +260,28 @@ def membership_add(*, delegation: Delegation, person: Person, role: str) -> Memb
     membership.full_clean()
     membership.save()
     return membership
+
+
+def person_feed_token_regenerate(*, person: Person) -> str:
+    """Give the person a new secret calendar feed address; the old one stops working at once."""
+    person.feed_token = new_feed_token()
+    person.save(update_fields=["feed_token"])
+    return person.feed_token
+
+
+def agenda_preferences_update(
+    *, user, time_zone: str, person: Person | None = None, notify_changes: bool = True, language: str = ""
+) -> None:
+    """Save a logged-in user's home time zone and, when they are a Person, their notice preferences.
+
+    Raises ValidationError for a time zone that is not an IANA name.
+    """
+    if time_zone:
+        validate_time_zone(time_zone)
+    if user.time_zone != time_zone:
+        user.time_zone = time_zone
+        user.save(update_fields=["time_zone"])
+    if person is not None:
+        person.notify_changes = notify_changes
+        person.language = language or person.language
+        person.save(update_fields=["notify_changes", "language"])

@@ -1,6 +1,17 @@
 from django.urls import path
 
-from exchanges.views import builder, delegations, manage, objectives, pickers, programmes, public, venues
+from exchanges.views import (
+    agenda,
+    builder,
+    delegations,
+    feeds,
+    manage,
+    objectives,
+    pickers,
+    programmes,
+    public,
+    venues,
+)
 
 app_name = "exchanges"
 
@@ -38,4 +49,11 @@ urlpatterns = [
     path("venues/<int:pk>/edit/", venues.venue_edit, name="venue_edit"),
     path("pickers/people/", pickers.person_options, name="person_options"),
     path("pickers/organisations/", pickers.organisation_options, name="organisation_options"),
+    # Agendas and calendar feeds (issue 4).
+    path("exchanges/<slug:slug>/agenda/", agenda.exchange_agenda, name="agenda"),
+    path("exchanges/<slug:slug>/agenda.ics", feeds.exchange_feed, name="agenda_ics"),
+    path("my/agenda/", agenda.my_agenda, name="my_agenda"),
+    path("my/agenda/feed/regenerate/", agenda.feed_regenerate, name="feed_regenerate"),
+    path("my/settings/", agenda.my_settings, name="my_settings"),
+    path("feeds/<str:token>.ics", feeds.personal_feed, name="personal_feed"),
 ]

@@ -1,0 +1,255 @@
+"""Reads and time helpers behind the agendas: the exchange agenda, a person's own
+agenda, their calendar feeds and change digests.
+
+Every read here runs a fixed number of queries, whatever the number of sessions.
+"""
+
+import zoneinfo
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cached_property, lru_cache
+
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.utils import formats, timezone
+
+from exchanges.access import person_for
+from exchanges.models import Exchange, Session
+from participants.models import Delegation, Membership, Person
+
+# Where an anonymous viewer's picked home time zone is remembered.
+SESSION_TIME_ZONE_KEY = "home_time_zone"
+
+
+# Time zones -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A time zone and the name a reader knows it by ("Dakar", else "Europe/Paris")."""
+
+    tz: zoneinfo.ZoneInfo
+    label: str
+
+    @property
+    def name(self) -> str:
+        return self.tz.key
+
+
+def host_zone(exchange: Exchange) -> Zone:
+    return Zone(exchange.host_city.tzinfo, exchange.host_city.name)
+
+
+@lru_cache(maxsize=1)
+def zone_names() -> frozenset[str]:
+    """Every IANA zone name the system knows (read from disk once per process)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _known_zone(name: str) -> zoneinfo.ZoneInfo | None:
+    if not name or name not in zone_names():
+        return None
+    return zoneinfo.ZoneInfo(name)
+
+
+def viewer_home_zone(request) -> Zone | None:
+    """The viewer's home time zone: the one they picked, else their Person's city's, else None.
+
+    A logged-in viewer's pick is ``User.time_zone``; an anonymous viewer's pick
+    lives in the session.
+    """
+    user = request.user
+    person = person_for(user)
+    city = person.city if person is not None else None
+    picked = user.time_zone if user.is_authenticated else request.session.get(SESSION_TIME_ZONE_KEY, "")
+    tz = _known_zone(picked)
+    if tz is not None:
+        label = city.name if city is not None and city.time_zone == picked else picked
+        return Zone(tz, label)
+    if city is not None:
+        return Zone(city.tzinfo, city.name)
+    return None
+
+
+def person_home_zone(person: Person) -> Zone | None:
+    """A person's home time zone for e-mails and feeds: their account's pick, else their city's."""
+    picked = person.user.time_zone if person.user_id and person.user else ""
+    tz = _known_zone(picked)
+    if tz is not None:
+        label = person.city.name if person.city and person.city.time_zone == picked else picked
+        return Zone(tz, label)
+    if person.city is not None:
+        return Zone(person.city.tzinfo, person.city.name)
+    return None
+
+
+@dataclass(frozen=True)
+class ZonedRange:
+    """A session's start and end seen from one time zone, formatted for reading."""
+
+    start: datetime
+    end: datetime
+    label: str
+
+    @property
+    def start_time(self) -> str:
+        return formats.date_format(self.start, "H:i")
+
+    @property
+    def end_time(self) -> str:
+        return formats.date_format(self.end, "H:i")
+
+    @property
+    def start_day(self) -> str:
+        return formats.date_format(self.start, "D j M")
+
+    @property
+    def end_day(self) -> str:
+        return formats.date_format(self.end, "D j M")
+
+    @property
+    def spans_days(self) -> bool:
+        return self.start.date() != self.end.date()
+
+
+@dataclass(frozen=True)
+class SessionTimes:
+    """Host time always; home time beside it only when the two differ at the start or the end."""
+
+    host: ZonedRange
+    home: ZonedRange | None
+
+    @property
+    def home_on_other_day(self) -> bool:
+        return self.home is not None and self.home.start.date() != self.host.start.date()
+
+
+def session_times(start: datetime, end: datetime, host: Zone, home: Zone | None) -> SessionTimes:
+    host_range = ZonedRange(start.astimezone(host.tz), end.astimezone(host.tz), host.label)
+    home_range = None
+    if home is not None:
+        candidate = ZonedRange(start.astimezone(home.tz), end.astimezone(home.tz), home.label)
+        if (
+            candidate.start.utcoffset() != host_range.start.utcoffset()
+            or candidate.end.utcoffset() != host_range.end.utcoffset()
+        ):
+            home_range = candidate
+    return SessionTimes(host_range, home_range)
+
+
+def zone_choices() -> tuple[list, list]:
+    """Choices for a home time zone picker: the network's cities first, then every IANA zone."""
+    from cities.models import City
+
+    cities = sorted(City.objects.values_list("name", "time_zone"), key=lambda row: row[0].casefold())
+    city_zones = [(zone, f"{name} ({zone})") for name, zone in cities]
+    every_zone = [(zone, zone.replace("_", " ")) for zone in sorted(zone_names())]
+    return city_zones, every_zone
+
+
+# Sessions -------------------------------------------------------------------
+
+
+def _agenda_prefetches(queryset: QuerySet[Session]) -> QuerySet[Session]:
+    return queryset.select_related("exchange__host_city", "venue__city", "venue__host_organisation").prefetch_related(
+        Prefetch("presenters", queryset=Person.objects.select_related("organisation").order_by("name")),
+        "organisations",
+        Prefetch("attending_delegations", queryset=Delegation.objects.select_related("city")),
+    )
+
+
+def exchange_agenda_sessions(exchange: Exchange, *, delegation: Delegation | None = None) -> QuerySet[Session]:
+    """The exchange's sessions in order, optionally only those a delegation attends."""
+    sessions = Session.objects.filter(exchange=exchange)
+    if delegation is not None:
+        through = Session.attending_delegations.through
+        sessions = sessions.filter(
+            Exists(through.objects.filter(session_id=OuterRef("pk"), delegation=delegation))
+            | ~Exists(through.objects.filter(session_id=OuterRef("pk")))
+        )
+    return _agenda_prefetches(sessions).order_by("start", "end", "pk")
+
+
+def person_sessions(person: Person) -> QuerySet[Session]:
+    """Every session a person takes part in, as a member of an attending delegation or as a presenter.
+
+    Drafts are left out (nobody outside the organisers sees them).
+    """
+    presenting = Exists(Session.presenters.through.objects.filter(session_id=OuterRef("pk"), person=person))
+    member_of = Delegation.objects.filter(memberships__person=person).values("pk")
+    through = Session.attending_delegations.through
+    named = Exists(through.objects.filter(session_id=OuterRef("pk"), delegation_id__in=member_of))
+    open_to_all = ~Exists(through.objects.filter(session_id=OuterRef("pk"))) & Q(
+        exchange__in=Delegation.objects.filter(memberships__person=person).values("exchange_id")
+    )
+    sessions = Session.objects.filter(Q(presenting) | Q(named) | open_to_all).exclude(
+        exchange__status=Exchange.Status.DRAFT
+    )
+    return _agenda_prefetches(sessions).order_by("start", "end", "pk")
+
+
+def person_exchanges(person: Person, *, today: date | None = None) -> QuerySet[Exchange]:
+    """Exchanges a person takes part in (member or presenter), not drafts: upcoming first, then the past."""
+    today = today or timezone.localdate()
+    ids = Q(pk__in=Membership.objects.filter(person=person).values("delegation__exchange_id")) | Q(
+        pk__in=Session.presenters.through.objects.filter(person=person).values("session__exchange_id")
+    )
+    return (
+        Exchange.objects.filter(ids)
+        .exclude(status=Exchange.Status.DRAFT)
+        .select_related("host_city")
+        .annotate(
+            is_past=Case(When(end_date__lt=today, then=Value(1)), default=Value(0), output_field=IntegerField()),
+            upcoming_start=Case(When(end_date__gte=today, then=F("start_date"))),
+            past_start=Case(When(end_date__lt=today, then=F("start_date"))),
+        )
+        .order_by("is_past", F("upcoming_start").asc(nulls_last=True), F("past_start").desc(nulls_last=True), "pk")
+    )
+
+
+def mark_current_and_next(exchange: Exchange, sessions: list[Session], *, now: datetime | None = None) -> None:
+    """Flag the sessions going on now and the next one, while the exchange is under way.
+
+    Sets ``is_current`` and ``is_next`` on every session of the list (sorted by start).
+    """
+    now = now or timezone.now()
+    first, last = exchange.local_bounds()
+    during = first <= now < last and exchange.status != Exchange.Status.CANCELLED
+    next_found = False
+    for session in sessions:
+        session.is_current = during and session.start <= now < session.end
+        session.is_next = during and not next_found and session.start > now
+        next_found = next_found or session.is_next
+
+
+def attach_times(sessions, home: Zone | None) -> None:
+    """Give each session ``times``: host time, and the viewer's home time when it differs."""
+    for session in sessions:
+        session.times = session_times(session.start, session.end, host_zone(session.exchange), home)
+
+
+def group_by_day(exchange: Exchange, sessions, *, every_day: bool) -> list[tuple[date, list[Session]]]:
+    """Sessions grouped by the host city's day on which they start.
+
+    With ``every_day``, each day of the exchange appears even when empty.
+    """
+    tz = exchange.tzinfo
+    grouped: dict[date, list[Session]] = defaultdict(list)
+    if every_day:
+        for day in exchange.days:
+            grouped[day]
+    for session in sessions:
+        grouped[session.start.astimezone(tz).date()].append(session)
+    return sorted(grouped.items())
+
+
+@dataclass
+class ExchangeAgenda:
+    """One exchange on a person's agenda: its days and the person's sessions on them."""
+
+    exchange: Exchange
+    sessions: list[Session]
+
+    @cached_property
+    def days(self):
+        return group_by_day(self.exchange, self.sessions, every_day=False)

@@ -1,0 +1,106 @@
+"""iCalendar (RFC 5545) feeds of agendas, built with the ``icalendar`` library.
+
+Times are written in UTC, which every calendar client converts to its own
+zone; X-WR-TIMEZONE names the host city's zone for clients that show a
+single-exchange calendar in it. Each event keeps the session's UID (stable
+across edits) and its SEQUENCE (grows on every save), so subscribed calendars
+update events in place instead of duplicating them.
+"""
+
+from datetime import UTC, timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils import formats
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vDuration
+
+from exchanges.models import Exchange, Session
+
+PRODID = "-//Exchange Portal//Agenda//EN"
+REFRESH = timedelta(hours=1)
+
+
+def site_host() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def absolute_url(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def webcal_url(path: str) -> str:
+    """The same feed address with the webcal:// scheme that calendar apps open as a subscription."""
+    return "webcal://" + urlsplit(settings.SITE_URL)._replace(scheme="").geturl().lstrip("/") + path
+
+
+def _presenter_line(person) -> str:
+    parts = [person.display_name, person.job_title, person.organisation.name if person.organisation else ""]
+    return ", ".join(part for part in parts if part)
+
+
+def session_description(session: Session) -> str:
+    """The plain-text DESCRIPTION: kind, what it is, presenters with job titles and organisations."""
+    start, end = session.local_start(), session.local_end()
+    end_format = "l j F Y, H:i" if start.date() != end.date() else "H:i"
+    host_time = _("%(start)s – %(end)s, %(city)s time") % {
+        "start": formats.date_format(start, "l j F Y, H:i"),
+        "end": formats.date_format(end, end_format),
+        "city": session.exchange.host_city.name,
+    }
+    lines = [f"{session.get_kind_display()} · {host_time}"]
+    if session.description:
+        lines += ["", session.description]
+    presenters = list(session.presenters.all())
+    if presenters:
+        lines += ["", _("Presenters:")] + [f"- {_presenter_line(person)}" for person in presenters]
+    organisations = list(session.organisations.all())
+    if organisations:
+        lines += ["", _("Organisations involved:") + " " + "; ".join(org.name for org in organisations)]
+    delegations = [delegation.city.name for delegation in session.attending_delegations.all()]
+    attending = ", ".join(delegations) if delegations else _("all delegations")
+    lines += ["", _("Attending:") + " " + attending]
+    if session.venue and session.venue.kind == session.venue.Kind.SITE and session.venue.host_organisation:
+        lines.append(_("Hosted by:") + " " + session.venue.host_organisation.name)
+    return "\n".join(lines)
+
+
+def session_event(session: Session) -> Event:
+    event = Event()
+    event.add("uid", f"{session.uid}@{site_host()}")
+    event.add("sequence", session.sequence)
+    event.add("dtstamp", session.updated_at.astimezone(UTC))
+    event.add("created", session.created_at.astimezone(UTC))
+    event.add("last-modified", session.updated_at.astimezone(UTC))
+    event.add("dtstart", session.start.astimezone(UTC))
+    event.add("dtend", session.end.astimezone(UTC))
+    event.add("summary", session.title)
+    if session.venue:
+        event.add("location", session.venue.full_address)
+    event.add("description", session_description(session))
+    event.add("categories", [session.get_kind_display()])
+    event.add("url", absolute_url(session.get_absolute_url()))
+    cancelled = session.exchange.status == Exchange.Status.CANCELLED
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    return event
+
+
+def agenda_calendar(*, name: str, sessions, time_zone: str | None = None) -> bytes:
+    """A calendar named ``name`` with one event per session.
+
+    ``sessions`` should come with their exchange, venue, presenters (with
+    organisation), organisations and attending delegations loaded.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("name", name)
+    if time_zone:
+        calendar.add("x-wr-timezone", time_zone)
+    calendar.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH))
+    for session in sessions:
+        calendar.add_component(session_event(session))
+    return calendar.to_ical()

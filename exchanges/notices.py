@@ -1,0 +1,135 @@
+"""Agenda change digests: one e-mail per affected person for a burst of agenda edits.
+
+``exchanges.services.agenda_change_record`` stores AgendaChange rows and, on
+commit, sends ``agenda_changed``; the receiver in ``exchanges.receivers`` queues
+``exchanges.tasks.send_agenda_digest`` to run AGENDA_DIGEST_DELAY_SECONDS
+later. Each edit queues a task; only the one that runs after the burst has
+gone quiet sends anything (the earlier ones see a younger change and return).
+"""
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from exchanges.agenda import host_zone, person_home_zone, session_times
+from exchanges.models import AgendaChange, Exchange, Session
+from participants.models import Membership, Person
+
+# A task may run a little before its countdown ends by our clock (clock skew between machines):
+# up to a tenth of the delay, at most five seconds, still counts as quiet.
+MAX_CLOCK_GRACE = timedelta(seconds=5)
+
+
+def digest_delay() -> timedelta:
+    return timedelta(seconds=settings.AGENDA_DIGEST_DELAY_SECONDS)
+
+
+def _affected_people(exchange: Exchange, changes: list[AgendaChange]) -> dict[Person, list[AgendaChange]]:
+    """Who each change concerns: members of the delegations attending the session, and its presenters.
+
+    A removed session no longer says who attended it, so its removal concerns every delegation's members.
+    """
+    memberships = Membership.objects.filter(delegation__exchange=exchange).select_related(
+        "person__user", "person__city"
+    )
+    members_by_delegation: dict[int, list[Person]] = defaultdict(list)
+    for membership in memberships:
+        members_by_delegation[membership.delegation_id].append(membership.person)
+    everyone = [person for people in members_by_delegation.values() for person in people]
+    sessions = {
+        session.pk: session
+        for session in Session.objects.filter(pk__in=[c.session_id for c in changes if c.session_id])
+        .select_related("exchange__host_city")
+        .prefetch_related("attending_delegations", "presenters__user", "presenters__city")
+    }
+    affected: dict[Person, list[AgendaChange]] = defaultdict(list)
+    for change in changes:
+        session = sessions.get(change.session_id)
+        change.current_session = session
+        if session is None:
+            people = everyone
+        else:
+            attending = [delegation.pk for delegation in session.attending_delegations.all()]
+            people = (
+                [person for pk in attending for person in members_by_delegation.get(pk, [])] if attending else everyone
+            ) + list(session.presenters.all())
+        for person in people:
+            if person.notify_changes and person.email and change not in affected[person]:
+                affected[person].append(change)
+    return affected
+
+
+def _digest_message(person: Person, exchange: Exchange, changes: list[AgendaChange]) -> EmailMultiAlternatives:
+    home = person_home_zone(person)
+    host = host_zone(exchange)
+    for change in changes:
+        session = change.current_session
+        change.times = session_times(session.start, session.end, host, home) if session else None
+    if person.user_id:
+        agenda_url = settings.SITE_URL + reverse("exchanges:my_agenda")
+        settings_url = settings.SITE_URL + reverse("exchanges:my_settings")
+    else:
+        agenda_url = settings.SITE_URL + reverse("exchanges:agenda", kwargs={"slug": exchange.slug})
+        settings_url = ""
+    context = {
+        "person": person,
+        "exchange": exchange,
+        "changes": changes,
+        "agenda_url": agenda_url,
+        "settings_url": settings_url,
+    }
+    with translation.override(person.language):
+        subject = render_to_string("emails/agenda_digest_subject.txt", context).strip()
+        text = render_to_string("emails/agenda_digest.txt", context)
+        html = render_to_string("emails/agenda_digest.html", context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [person.email])
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def agenda_digest_send(*, exchange_id: int) -> int:
+    """E-mail the exchange's un-notified agenda changes to the people they concern, then mark them notified.
+
+    Returns the number of e-mails sent. Sends nothing while the newest change
+    is younger than the digest delay (the task queued for it will run later),
+    for a draft exchange, or when every change is already notified, so running
+    it twice is harmless. Mail errors propagate: the changes then stay
+    un-notified and the next run sends them.
+    """
+    with transaction.atomic():
+        exchange = Exchange.objects.select_related("host_city").filter(pk=exchange_id).first()
+        if exchange is None or exchange.status == Exchange.Status.DRAFT:
+            return 0
+        # Locked so that two workers running at once cannot both send the same digest.
+        changes = list(
+            AgendaChange.objects.select_for_update()
+            .filter(exchange=exchange, notified_at__isnull=True)
+            .order_by("created_at", "pk")
+        )
+        now = timezone.now()
+        delay = digest_delay()
+        quiet_since = now - delay + min(delay / 10, MAX_CLOCK_GRACE)
+        if not changes or changes[-1].created_at > quiet_since:
+            return 0
+        messages = [
+            _digest_message(person, exchange, person_changes)
+            for person, person_changes in _affected_people(exchange, changes).items()
+        ]
+        if messages:
+            get_connection().send_messages(messages)
+        AgendaChange.objects.filter(pk__in=[change.pk for change in changes]).update(notified_at=now)
+    return len(messages)
+
+
+def agenda_digest_send_due() -> int:
+    """Send every exchange's pending digest whose burst has gone quiet. Returns the number of e-mails sent."""
+    exchange_ids = (
+        AgendaChange.objects.filter(notified_at__isnull=True).values_list("exchange_id", flat=True).distinct()
+    )
+    return sum(agenda_digest_send(exchange_id=exchange_id) for exchange_id in list(exchange_ids))

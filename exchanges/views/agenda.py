@@ -1,0 +1,137 @@
+"""Agendas for delegates: an exchange's agenda, my agenda, home time zone and notice preferences."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from exchanges import agenda, services
+from exchanges.access import get_exchange_for_user_or_404, person_for
+from exchanges.agenda_forms import AgendaPreferencesForm, DelegationFilterForm
+from exchanges.feeds import absolute_url, webcal_url
+from exchanges.models import Exchange
+from participants.models import Delegation
+
+EXCHANGES_PER_PAGE = 10
+
+
+def _feed_links(path: str) -> dict:
+    return {"download": path, "subscribe": webcal_url(path), "address": absolute_url(path)}
+
+
+def exchange_agenda(request, slug):
+    exchange = get_exchange_for_user_or_404(request.user, slug)
+    delegations = list(Delegation.objects.filter(exchange=exchange).select_related("city"))
+    form = DelegationFilterForm(request.GET or None, delegations=delegations)
+    delegation = form.cleaned_data["delegation"] if form.is_valid() else None
+    sessions = list(agenda.exchange_agenda_sessions(exchange, delegation=delegation))
+    home = agenda.viewer_home_zone(request)
+    agenda.attach_times(sessions, home)
+    agenda.mark_current_and_next(exchange, sessions)
+    feed_path = reverse("exchanges:agenda_ics", kwargs={"slug": slug})
+    context = {
+        "exchange": exchange,
+        "delegations": delegations,
+        "delegation": delegation,
+        "filter_form": form,
+        "days": agenda.group_by_day(exchange, sessions, every_day=True),
+        "host": agenda.host_zone(exchange),
+        "home": home,
+        "feed": _feed_links(feed_path),
+        # A calendar app subscribes without our session cookie: only a public exchange's feed opens for it.
+        "feed_subscribable": exchange.is_public and exchange.status != Exchange.Status.DRAFT,
+    }
+    return render(request, "exchanges/agenda/exchange_agenda.html", context)
+
+
+@login_required
+def my_agenda(request):
+    person = person_for(request.user)
+    home = agenda.viewer_home_zone(request)
+    if person is None:
+        return render(request, "exchanges/agenda/my_agenda.html", {"person": None, "home": home})
+    page = Paginator(agenda.person_exchanges(person), EXCHANGES_PER_PAGE).get_page(request.GET.get("page"))
+    exchanges = list(page.object_list)
+    sessions = list(agenda.person_sessions(person).filter(exchange__in=[exchange.pk for exchange in exchanges]))
+    agenda.attach_times(sessions, home)
+    by_exchange = {exchange.pk: [] for exchange in exchanges}
+    for session in sessions:
+        by_exchange[session.exchange_id].append(session)
+    for exchange in exchanges:
+        agenda.mark_current_and_next(exchange, by_exchange[exchange.pk])
+    feed_path = reverse("exchanges:personal_feed", kwargs={"token": person.feed_token})
+    context = {
+        "person": person,
+        "home": home,
+        "page_obj": page,
+        "agendas": [agenda.ExchangeAgenda(exchange, by_exchange[exchange.pk]) for exchange in exchanges],
+        "feed": _feed_links(feed_path),
+    }
+    return render(request, "exchanges/agenda/my_agenda.html", context)
+
+
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+@require_http_methods(["GET", "POST"])
+def my_settings(request):
+    """Home time zone for everyone (anonymous viewers keep it in their session); notices for people."""
+    user = request.user
+    person = person_for(user)
+    city = person.city if person is not None else None
+    default_label = (
+        _("The time zone of my city (%(city)s, %(zone)s)") % {"city": city.name, "zone": city.time_zone}
+        if city is not None
+        else _("None: show only the host city's time")
+    )
+    current_zone = user.time_zone if user.is_authenticated else request.session.get(agenda.SESSION_TIME_ZONE_KEY, "")
+    initial = {"time_zone": current_zone}
+    if person is not None:
+        initial.update(notify_changes=person.notify_changes, language=person.language)
+    form = AgendaPreferencesForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        default_label=default_label,
+        with_person=person is not None,
+    )
+    next_url = _safe_next(request, reverse("exchanges:my_agenda") if user.is_authenticated else reverse("home"))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if user.is_authenticated:
+            services.agenda_preferences_update(
+                user=user,
+                person=person,
+                time_zone=data["time_zone"],
+                notify_changes=data.get("notify_changes", True),
+                language=data.get("language", ""),
+            )
+        else:
+            request.session[agenda.SESSION_TIME_ZONE_KEY] = data["time_zone"]
+        messages.success(request, _("Your agenda preferences are saved."))
+        return redirect(next_url)
+    return render(request, "exchanges/agenda/settings.html", {"form": form, "person": person, "next": next_url})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def feed_regenerate(request):
+    person = person_for(request.user)
+    if person is None:
+        raise Http404
+    if request.method == "POST":
+        services.person_feed_token_regenerate(person=person)
+        messages.success(
+            request,
+            _("Your calendar feed has a new address. Subscribe to it again; the old address no longer works."),
+        )
+        return redirect("exchanges:my_agenda")
+    return render(request, "exchanges/agenda/feed_regenerate.html", {"person": person})

@@ -1,0 +1,221 @@
+import io
+import os
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.core import mail
+
+from conftest import require
+from exchanges.models import AgendaChange, Exchange
+from exchanges.services import agenda_change_record
+from exchanges.tasks import send_agenda_digest
+from tests.factories import DelegationFactory, MembershipFactory, PersonFactory, SessionFactory, UserFactory
+
+T0 = datetime(2030, 5, 1, 12, 0, tzinfo=UTC)
+
+
+def _exchange_with_people(status=Exchange.Status.SCHEDULED):
+    """A host and a visiting delegation, a presenter, and one delegate who turned notices off."""
+    session = SessionFactory(exchange__status=status, title="Opening roundtable")
+    exchange = session.exchange
+    host = DelegationFactory(exchange=exchange, city=exchange.host_city)
+    visitors = DelegationFactory(exchange=exchange)
+    people = {
+        "host": MembershipFactory(delegation=host, person__user=UserFactory()).person,
+        "visitor": MembershipFactory(delegation=visitors, person__city=visitors.city).person,
+        "quiet": MembershipFactory(delegation=visitors, person__notify_changes=False).person,
+        "presenter": PersonFactory(),
+    }
+    session.presenters.add(people["presenter"])
+    return exchange, session, people
+
+
+def _three_quick_edits(exchange, session, capture):
+    for minute, summary in enumerate(["Moved to 10:00", "Moved to room B", "Renamed"]):
+        with time_machine.travel(T0 + timedelta(minutes=minute), tick=False), capture(execute=True):
+            session.title = f"Opening roundtable ({summary})"
+            session.save()
+            agenda_change_record(
+                exchange=exchange, session=session, action=AgendaChange.Action.CHANGED, summary=summary
+            )
+
+
+@pytest.mark.django_db
+def test_digest_three_quick_edits_send_one_email_per_affected_person(settings, django_capture_on_commit_callbacks):
+    settings.AGENDA_DIGEST_DELAY_SECONDS = 600
+    exchange, session, people = _exchange_with_people()
+
+    # Each edit queued a digest task; run in-process (no countdown), each finds the burst still going.
+    _three_quick_edits(exchange, session, django_capture_on_commit_callbacks)
+    sent_during_burst = len(mail.outbox)
+    with time_machine.travel(T0 + timedelta(minutes=2, seconds=590), tick=False):
+        early = send_agenda_digest.delay(exchange_id=exchange.pk).get()
+    # The last edit's task, at its countdown's end.
+    with time_machine.travel(T0 + timedelta(minutes=2, seconds=600), tick=False):
+        sent = send_agenda_digest.delay(exchange_id=exchange.pk).get()
+        again = send_agenda_digest.delay(exchange_id=exchange.pk).get()
+
+    assert sent_during_burst == 0 and early == 0
+    assert sent == 3 and again == 0
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        people[key].email for key in ("host", "visitor", "presenter")
+    )
+    body = mail.outbox[0].body
+    assert mail.outbox[0].subject == f"Agenda changes: {exchange.title}"
+    assert body.index("Moved to 10:00") < body.index("Moved to room B") < body.index("Renamed")
+    assert body.count("Changed: Opening roundtable") == 3
+    assert AgendaChange.objects.filter(notified_at__isnull=True).count() == 0
+
+
+@pytest.mark.django_db
+def test_digest_links_to_the_persons_agenda_and_shows_host_and_home_times(settings, django_capture_on_commit_callbacks):
+    settings.AGENDA_DIGEST_DELAY_SECONDS = 600
+    exchange, session, people = _exchange_with_people()
+    _three_quick_edits(exchange, session, django_capture_on_commit_callbacks)
+
+    with time_machine.travel(T0 + timedelta(hours=1), tick=False):
+        send_agenda_digest.delay(exchange_id=exchange.pk)
+
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    host_mail = by_recipient[people["host"].email]
+    visitor_mail = by_recipient[people["visitor"].email]
+    assert "http://127.0.0.1:8000/my/agenda/" in host_mail.body
+    assert "http://127.0.0.1:8000/my/settings/" in host_mail.body  # how to turn notices off
+    assert f"http://127.0.0.1:8000/exchanges/{exchange.slug}/agenda/" in visitor_mail.body  # no account
+    # Host city in Toronto's zone, the visitor's city in Dakar's: 09:00 there is 13:00 here.
+    assert f"09:00 – 10:00 {exchange.host_city.name} · 13:00 – 14:00 {people['visitor'].city.name}" in (
+        visitor_mail.body
+    )
+    assert "text/html" in visitor_mail.alternatives[0][1]
+
+
+@pytest.mark.django_db
+def test_digest_only_reaches_delegations_attending_the_session(settings, django_capture_on_commit_callbacks):
+    settings.AGENDA_DIGEST_DELAY_SECONDS = 600
+    exchange, session, people = _exchange_with_people()
+    session.attending_delegations.set([people["host"].memberships.get().delegation])
+    _three_quick_edits(exchange, session, django_capture_on_commit_callbacks)
+
+    with time_machine.travel(T0 + timedelta(hours=1), tick=False):
+        send_agenda_digest.delay(exchange_id=exchange.pk)
+
+    assert sorted(message.to[0] for message in mail.outbox) == sorted([people["host"].email, people["presenter"].email])
+
+
+@pytest.mark.django_db
+def test_digest_sends_nothing_for_a_draft_exchange(settings, django_capture_on_commit_callbacks):
+    settings.AGENDA_DIGEST_DELAY_SECONDS = 600
+    exchange, session, _ = _exchange_with_people(status=Exchange.Status.DRAFT)
+
+    _three_quick_edits(exchange, session, django_capture_on_commit_callbacks)
+    with time_machine.travel(T0 + timedelta(hours=1), tick=False):
+        sent = send_agenda_digest.delay(exchange_id=exchange.pk).get()
+
+    assert sent == 0
+    assert mail.outbox == []
+    assert AgendaChange.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_digest_task_returns_quietly_for_a_deleted_exchange():
+    assert send_agenda_digest.delay(exchange_id=987654).get() == 0
+
+
+def _redis_reachable(url: str) -> bool:
+    from kombu import Connection
+
+    try:
+        with Connection(url, connect_timeout=1) as connection:
+            connection.ensure_connection(max_retries=1)
+        return True
+    except Exception:  # noqa: BLE001 - any failure means not reachable
+        return False
+
+
+@pytest.fixture
+def digest_worker(settings):
+    """A real Celery worker thread on Redis: queued tasks run with their countdown, as in production."""
+    from celery.contrib.testing.worker import start_worker
+
+    from exchange_portal.celery import app
+
+    url = os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/4")
+    require(_redis_reachable(url), f"Redis not reachable at {url}")
+    previous = app.conf.broker_url, app.conf.task_always_eager
+    app.conf.broker_url, app.conf.task_always_eager = url, False
+    # Connection pools made earlier in this process point at the old broker; Celery drops them after a fork.
+    app._after_fork()
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.control.purge()
+    with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING", shutdown_timeout=10):
+        yield
+    app.conf.broker_url, app.conf.task_always_eager = previous
+    app._after_fork()
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_digest_with_a_real_worker_sends_one_email_per_person_after_the_burst(settings, digest_worker):
+    settings.AGENDA_DIGEST_DELAY_SECONDS = 1.5
+    exchange, session, people = _exchange_with_people()
+
+    # The burst lasts longer than the delay, but no gap in it does: one digest, after the last edit.
+    for summary in ("Moved to 10:00", "Moved to room B", "Renamed", "Moved back"):
+        agenda_change_record(exchange=exchange, session=session, action=AgendaChange.Action.CHANGED, summary=summary)
+        time.sleep(0.5)
+    during_burst = len(mail.outbox)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and AgendaChange.objects.filter(notified_at__isnull=True).exists():
+        time.sleep(0.2)
+    time.sleep(1.5)  # let the remaining queued tasks run: they must send nothing more
+
+    assert during_burst == 0
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        people[key].email for key in ("host", "visitor", "presenter")
+    )
+    assert all(message.body.count("Changed: Opening roundtable") == 4 for message in mail.outbox)
+
+
+@pytest.mark.django_db
+def test_send_agenda_digests_command_sends_quiet_bursts_once(settings, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    settings.AGENDA_DIGEST_DELAY_SECONDS = 600
+    exchange, session, _ = _exchange_with_people()
+    _three_quick_edits(exchange, session, django_capture_on_commit_callbacks)
+
+    with time_machine.travel(T0 + timedelta(minutes=5), tick=False):
+        call_command("send_agenda_digests", stdout=io.StringIO())
+    too_early = len(mail.outbox)
+    with time_machine.travel(T0 + timedelta(hours=1), tick=False):
+        out = io.StringIO()
+        call_command("send_agenda_digests", stdout=out)
+        call_command("send_agenda_digests", stdout=io.StringIO())
+
+    assert too_early == 0
+    assert len(mail.outbox) == 3
+    assert "3 agenda change e-mail(s) sent." in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_digest_is_written_in_each_persons_language(settings, django_capture_on_commit_callbacks):
+    from django.utils import formats, translation
+
+    settings.AGENDA_DIGEST_DELAY_SECONDS = 600
+    exchange, session, people = _exchange_with_people()
+    people["visitor"].language = "fr"
+    people["visitor"].save(update_fields=["language"])
+    _three_quick_edits(exchange, session, django_capture_on_commit_callbacks)
+    with translation.override("fr"):
+        french_day = formats.date_format(session.local_start(), "D j M")
+    english_day = formats.date_format(session.local_start(), "D j M")
+
+    with time_machine.travel(T0 + timedelta(hours=1), tick=False):
+        send_agenda_digest.delay(exchange_id=exchange.pk)
+
+    by_recipient = {message.to[0]: message.body for message in mail.outbox}
+    assert french_day != english_day
+    assert french_day in by_recipient[people["visitor"].email]
+    assert english_day in by_recipient[people["host"].email]
