@@ -25,4 +25,6 @@ RUN DEBUG=true python manage.py compilemessages --ignore=.venv --verbosity 0 \
 RUN useradd --system --home /app portal && mkdir -p /app/media && chown portal /app/media
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "exchange_portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# gunicorn reads its number of processes from WEB_CONCURRENCY.
+ENV WEB_CONCURRENCY=3
+CMD ["gunicorn", "exchange_portal.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

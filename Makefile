@@ -30,6 +30,10 @@ run: messages
 test: messages
 	$(DEV_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Benchmarks (never part of `make test`): make bench BENCH_ARGS="--size large --load". See docs/benchmarks.md.
+bench: messages
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
 worker: messages
 	$(DEV_ENV) $(BIN)/celery -A exchange_portal worker --loglevel INFO
 

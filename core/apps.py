@@ -10,6 +10,11 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from core.i18n import remember_language_at_login
+
+        user_logged_in.connect(remember_language_at_login, dispatch_uid="core.remember_language_at_login")
         if settings.CELERY_TASK_ALWAYS_EAGER:
             logger.info("CELERY_BROKER_URL is not set: background tasks run in-process.")
         else:

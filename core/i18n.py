@@ -1,8 +1,9 @@
-"""Language choice: remembered on the account, in a cookie for visitors.
+"""Language choice: remembered on the account and in a cookie.
 
-Order of precedence: the logged-in user's stored language, then the language
-cookie, then the browser's Accept-Language (Django's LocaleMiddleware does the
-last two). URLs carry no language prefix.
+The switch stores the choice on the account (and the person) and in the
+language cookie; logging in puts the account's choice back in the cookie;
+without either, the browser's Accept-Language decides (Django's
+LocaleMiddleware). URLs carry no language prefix.
 """
 
 from django.conf import settings
@@ -14,27 +15,38 @@ SUPPORTED = {code for code, _name in settings.LANGUAGES}
 
 
 class UserLanguageMiddleware:
-    """Activate the language stored on the account; runs after AuthenticationMiddleware."""
+    """Hand the language stored on the account to the browser when the user logs in.
+
+    The login (see ``remember_language_at_login``) marks the request; this sets
+    the language cookie on that response, so LocaleMiddleware follows the
+    account's choice on every later request without a database query.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        language = getattr(user, "language", "") if user is not None and user.is_authenticated else ""
-        if language in SUPPORTED:
-            translation.activate(language)
-            request.LANGUAGE_CODE = language
         response = self.get_response(request)
-        if language in SUPPORTED and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+        language = getattr(request, "_portal_language", "")
+        if language in SUPPORTED:
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
                 language,
                 max_age=settings.LANGUAGE_COOKIE_AGE,
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
                 secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
             )
         return response
+
+
+def remember_language_at_login(sender, request, user, **kwargs):
+    """user_logged_in receiver: switch to the account's language from this response on."""
+    language = getattr(user, "language", "")
+    if request is not None and language in SUPPORTED:
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        request._portal_language = language
 
 
 @require_POST
@@ -43,7 +55,7 @@ def set_language(request):
     response = django_set_language(request)
     language = request.POST.get("language", "")
     user = request.user
-    if language in SUPPORTED and user.is_authenticated:
+    if language in SUPPORTED and user.is_authenticated and getattr(user, "language", None) is not None:
         if user.language != language:
             user.language = language
             user.save(update_fields=["language"])

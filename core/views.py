@@ -1,10 +1,21 @@
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.cache import never_cache
 
 
+def ping(request):
+    """The benchmarks' floor: a Django view through the whole middleware stack that touches no database."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
 def healthz(request):
-    """Liveness for load balancers and compose: the database answers; the broker too when configured."""
+    """Liveness for load balancers and compose: the database answers; the broker too when configured.
+
+    The body names each check and, on failure, only the exception's class: no
+    host names, URLs, credentials or messages reach an anonymous caller.
+    """
     checks = {}
     try:
         with connection.cursor() as cursor:
@@ -16,8 +27,10 @@ def healthz(request):
         from exchange_portal.celery import app
 
         try:
-            with app.connection_for_write() as conn:
-                conn.ensure_connection(max_retries=1, timeout=2)
+            # The URL from settings (not the app's cached configuration), one immediate retry and short
+            # timeouts: a health check must answer well within the orchestrator's own timeout.
+            with app.connection_for_write(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
+                conn.ensure_connection(max_retries=1, interval_start=0, timeout=2)
             checks["broker"] = "ok"
         except Exception as exc:  # noqa: BLE001
             checks["broker"] = f"error: {exc.__class__.__name__}"

@@ -23,6 +23,9 @@ if not SECRET_KEY:
     SECRET_KEY = "development-only-key-never-use-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
+if not ALLOWED_HOSTS and not DEBUG:
+    # gunicorn would start and answer every request with 400; say why at start instead.
+    raise ImproperlyConfigured("ALLOWED_HOSTS is required when DEBUG is off.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core.i18n import set_language
-from core.views import healthz
+from core.views import healthz, ping
 from exchanges.views.public import home
 
 # The admin logs in through allauth, so staff pass the same rate limits and TOTP step.
@@ -20,4 +20,5 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("ping/", ping, name="ping"),
 ]

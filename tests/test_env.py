@@ -74,3 +74,25 @@ def test_settings_refuse_missing_secret_key_without_debug(tmp_path):
 
     assert result.returncode != 0
     assert "SECRET_KEY is required" in result.stderr
+
+
+def test_settings_refuse_missing_allowed_hosts_without_debug():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os; os.environ['DJANGO_SETTINGS_MODULE']='exchange_portal.settings'; "
+            "from django.conf import settings; settings.ALLOWED_HOSTS",
+        ],
+        env={"PATH": "/usr/bin:/bin", "DEBUG": "false", "SECRET_KEY": "a-production-key"},
+        capture_output=True,
+        text=True,
+        cwd=str(Path(__file__).resolve().parent.parent),
+    )
+
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is required when DEBUG is off" in result.stderr

@@ -2,7 +2,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from tests.factories import PersonFactory, UserFactory
+from tests.factories import PASSWORD, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,12 +29,13 @@ def test_language_switch_is_stored_on_the_account_and_the_person(client):
 
 def test_stored_language_wins_over_the_browser_after_logging_in_again(client):
     user = UserFactory(language="fr")
-    client.force_login(user)
 
+    login = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en")
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
 
+    assert login.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
     assert response.wsgi_request.LANGUAGE_CODE == "fr"
-    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
+    assert "Accueil" in response.content.decode()
 
 
 def test_accept_language_is_followed_when_nothing_was_chosen(client):
