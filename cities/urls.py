@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from cities.views import initiatives, profiles
 
 app_name = "cities"
 
-urlpatterns = []
+urlpatterns = [
+    path("cities/", profiles.city_list, name="city_list"),
+    path("cities/<slug:slug>/", profiles.city_detail, name="city_detail"),
+    path("cities/<slug:slug>/edit/", profiles.city_edit, name="city_edit"),
+    path("initiatives/", initiatives.initiative_list, name="initiative_list"),
+    path("initiatives/new/", initiatives.initiative_create, name="initiative_create"),
+    path("initiatives/<slug:slug>/", initiatives.initiative_detail, name="initiative_detail"),
+    path("initiatives/<slug:slug>/edit/", initiatives.initiative_edit, name="initiative_edit"),
+]
