@@ -49,6 +49,8 @@ def get_city_for_user_or_404(user, slug: str, *, edit: bool = False) -> City:
 
 
 def visible_initiatives(user) -> QuerySet[Initiative]:
+    if is_staff(user):
+        return Initiative.objects.all()
     return Initiative.objects.filter(city__in=visible_cities(user))
 
 
@@ -60,6 +62,8 @@ def get_initiative_for_user_or_404(user, slug: str, *, edit: bool = False) -> In
 
 def visible_organisations(user) -> QuerySet[Organisation]:
     """Organisations of visible cities, and those that belong to no city (networks, NGOs)."""
+    if is_staff(user):
+        return Organisation.objects.all()
     return Organisation.objects.filter(Q(city__isnull=True) | Q(city__in=visible_cities(user)))
 
 

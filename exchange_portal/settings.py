@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "participants",
     "exchanges",
     "reports",
+    "search",
 ]
 
 MIDDLEWARE = [
