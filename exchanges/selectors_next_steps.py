@@ -75,7 +75,7 @@ def latest_updates(limit: int = 10) -> list[NextStepUpdate]:
     )
 
 
-CHART_WIDTH, LABEL_WIDTH, ROW_HEIGHT, BAR_HEIGHT = 640, 200, 28, 18
+CHART_WIDTH, LABEL_WIDTH, ROW_HEIGHT, BAR_HEIGHT = 720, 250, 28, 18
 
 
 def progress_chart(exchanges) -> dict:
