@@ -62,7 +62,7 @@ class City(models.Model):
         return zoneinfo.ZoneInfo(self.time_zone)
 
     def get_absolute_url(self):
-        return reverse("cities:detail", kwargs={"slug": self.slug})
+        return reverse("cities:city_detail", kwargs={"slug": self.slug})
 
 
 class Coordinator(models.Model):
@@ -147,3 +147,6 @@ class Initiative(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("cities:initiative_detail", kwargs={"slug": self.slug})

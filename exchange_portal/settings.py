@@ -8,6 +8,7 @@ DATABASE_URL, CELERY_BROKER_URL, SECRET_KEY, ALLOWED_HOSTS and EMAIL_URL.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "reports",
     # After the apps whose models it keeps the history of (audit.models registers them).
     "audit",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -181,6 +183,15 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = env_int("CELERY_WORKER_MAX_TASKS_PER_CHILD",
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = "UTC"
+# Task modules outside the <app>.tasks convention that autodiscovery finds.
+CELERY_IMPORTS = ["exchanges.tasks_reminders"]
+CELERY_BEAT_SCHEDULE = {
+    # Idempotent: each reminder is claimed in the database before it is sent.
+    "next-step-reminders": {
+        "task": "exchanges.send_next_step_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 # Agenda change digests go out this long after the last edit of a burst (one e-mail per burst).
 AGENDA_DIGEST_DELAY_SECONDS = env_int("AGENDA_DIGEST_DELAY_SECONDS", 600)

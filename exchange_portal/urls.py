@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("cities.urls")),
     path("", include("accounts.urls")),
     path("", include("audit.urls")),
+    path("", include("search.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

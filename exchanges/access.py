@@ -158,3 +158,24 @@ def can_view_exchange_history(user, exchange: Exchange) -> bool:
     if not city_ids:
         return False
     return exchange.host_city_id in city_ids or history_exchanges(user).filter(pk=exchange.pk).exists()
+
+
+def exchange_city_ids(exchange: Exchange) -> set[int]:
+    """The host city, the visiting cities and the cities that sent a delegation."""
+    ids = {exchange.host_city_id}
+    ids |= set(Exchange.visiting_cities.through.objects.filter(exchange=exchange).values_list("city_id", flat=True))
+    ids |= set(Delegation.objects.filter(exchange=exchange).values_list("city_id", flat=True))
+    return ids
+
+
+def can_post_next_step_update(user, next_step) -> bool:
+    """Staff, the person who owns the step, and coordinators of the exchange's cities."""
+    if is_staff(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    person = person_for(user)
+    if person is not None and next_step.owner_person_id == person.pk:
+        return True
+    city_ids = coordinated_city_ids(user)
+    return bool(city_ids) and bool(city_ids & exchange_city_ids(next_step.exchange))

@@ -3,9 +3,11 @@ from django.urls import path
 from exchanges.views import (
     agenda,
     builder,
+    dashboard,
     delegations,
     feeds,
     manage,
+    next_steps,
     objectives,
     pickers,
     programmes,
@@ -56,4 +58,10 @@ urlpatterns = [
     path("my/agenda/feed/regenerate/", agenda.feed_regenerate, name="feed_regenerate"),
     path("my/settings/", agenda.my_settings, name="my_settings"),
     path("feeds/<str:token>.ics", feeds.personal_feed, name="personal_feed"),
+    path("exchanges/<slug:slug>/next-steps/", next_steps.next_steps, name="next_steps"),
+    path("exchanges/<slug:slug>/next-steps/new/", next_steps.next_step_create, name="next_step_create"),
+    path("exchanges/<slug:slug>/next-steps/<int:pk>/", next_steps.next_step_detail, name="next_step_detail"),
+    path("exchanges/<slug:slug>/next-steps/<int:pk>/edit/", next_steps.next_step_edit, name="next_step_edit"),
+    path("exchanges/<slug:slug>/next-steps/<int:pk>/update/", next_steps.next_step_update, name="next_step_update"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
 ]

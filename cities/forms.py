@@ -1,0 +1,66 @@
+from django import forms
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from cities.models import City, Initiative, Organisation, Theme
+from cities.selectors import editable_cities
+from exchanges.access import is_staff
+
+
+def unique_slug(model, text: str, *, max_length: int = 255) -> str:
+    """A slug for ``text`` that no row of ``model`` uses yet (``resal``, ``resal-2``…)."""
+    base = (slugify(text) or "item")[: max_length - 6]
+    taken = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class CityProfileForm(forms.ModelForm):
+    """What a coordinator edits on their city's profile; staff also set membership and visibility."""
+
+    STAFF_FIELDS = ["member_since", "is_member", "is_public"]
+
+    class Meta:
+        model = City
+        fields = ["region", "languages", "profile", "member_since", "is_member", "is_public"]
+        widgets = {
+            "profile": forms.Textarea(attrs={"rows": 12}),
+            "member_since": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not is_staff(user):
+            for name in self.STAFF_FIELDS:
+                del self.fields[name]
+        self.fields["profile"].help_text = _("Markdown: **bold**, *italic*, lists, [links](https://example.org).")
+
+
+class InitiativeForm(forms.ModelForm):
+    class Meta:
+        model = Initiative
+        fields = ["name", "acronym", "city", "lead_organisation", "themes", "summary", "description", "website"]
+        widgets = {
+            "themes": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 10}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        cities = editable_cities(user)
+        self.fields["city"].queryset = cities.order_by("name")
+        self.fields["lead_organisation"].queryset = Organisation.objects.filter(
+            Q(city__isnull=True) | Q(city__in=cities)
+        ).order_by("name")
+        self.fields["themes"].queryset = Theme.objects.order_by("name")
+        self.fields["description"].help_text = _("Markdown. What the initiative does, for whom, and what it achieved.")
+        if len(self.fields["city"].queryset) == 1 and not self.instance.pk:
+            self.fields["city"].initial = self.fields["city"].queryset[0]
+
+    def save(self, commit=True):
+        if not self.instance.slug:
+            self.instance.slug = unique_slug(Initiative, self.cleaned_data.get("acronym") or self.cleaned_data["name"])
+        return super().save(commit=commit)

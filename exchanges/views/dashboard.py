@@ -1,0 +1,26 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+
+from exchanges import selectors_next_steps as selectors
+from exchanges.access import require_staff
+
+EXCHANGES_PER_PAGE = 20
+
+
+def dashboard(request):
+    require_staff(request.user)
+    today = timezone.localdate()
+    page = Paginator(selectors.exchanges_with_next_step_counts(today), EXCHANGES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    rows = list(page.object_list)
+    context = {
+        "status_counts": selectors.status_counts(),
+        "page": page,
+        "rows": rows,
+        "chart": selectors.progress_chart(rows),
+        "updates": selectors.latest_updates(),
+        "today": today,
+    }
+    return render(request, "exchanges/dashboard.html", context)

@@ -1,0 +1,216 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.urls import reverse
+
+from conftest import require
+from exchanges.models import Exchange
+from search.providers import PROVIDERS
+from search.text import fold, matching
+from tests.factories import (
+    CityFactory,
+    ExchangeFactory,
+    InitiativeFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+)
+
+pytestmark = pytest.mark.django_db
+URL = reverse("search")
+
+
+def _search(client, q, **params):
+    return client.get(URL, {"q": q, **params}).content.decode()
+
+
+def _login(client, email):
+    client.force_login(get_user_model().objects.get(email=email))
+
+
+def _postgresql():
+    require(connection.vendor == "postgresql", "full-text search with unaccent and stemming needs PostgreSQL")
+
+
+def test_fold_drops_accents_and_case():
+    assert fold("RÉSAL à Montréal") == "resal a montreal"
+
+
+def test_search_without_accents_finds_montreal_and_resal(client, demo):
+    montreal = _search(client, "Montreal")
+    resal = _search(client, "resal")
+
+    assert '<a href="/cities/montreal/">Montréal</a>' in montreal
+    assert "Ville de Montréal" in montreal
+    assert 'href="/initiatives/resal/">RÉSAL (Réseau' in resal
+
+
+def test_search_groups_results_by_kind(client, demo, staff_user):
+    client.force_login(staff_user)
+
+    page = _search(client, "Montréal")
+
+    for heading in ("Cities", "Initiatives", "Organisations", "Exchanges"):
+        assert f'<h2 id="group-{heading.lower()}">{heading}' in page
+    assert page.index('id="group-cities"') < page.index('id="group-exchanges"')
+
+
+def test_search_shows_a_delegate_only_their_own_exchanges(client, demo):
+    other = ExchangeFactory(title="Zanzibar–Oslo exchange", status=Exchange.Status.SCHEDULED)
+    MembershipFactory(delegation__exchange=other)
+    _login(client, "delegate@example.org")
+
+    own = _search(client, "Dakar Montréal exchange")
+    foreign = _search(client, "Zanzibar")
+
+    assert "Dakar–Montréal city exchange" in own
+    assert "Zanzibar–Oslo exchange" not in foreign
+    assert "Nothing found" in foreign
+
+
+def test_search_hides_private_exchanges_from_an_outsider(client, demo, outsider):
+    client.force_login(outsider)
+
+    page = _search(client, "Dakar Montréal city exchange")
+
+    assert 'id="group-exchanges"' not in page
+    assert "/exchanges/dakar-montreal-2017/" not in page
+
+
+def test_search_people_only_for_staff(client, demo, staff_user):
+    _login(client, "coordinator@example.org")
+    coordinator_page = _search(client, "Seck")
+    client.force_login(staff_user)
+    staff_page = _search(client, "Seck")
+
+    assert "Maye Seck" not in coordinator_page
+    assert '<option value="people"' not in coordinator_page
+    assert "Maye Seck" in staff_page and "Papa Alassane Seck" in staff_page
+
+
+def test_search_people_kind_is_ignored_for_anonymous(client, demo):
+    page = _search(client, "Seck", kind="people")
+
+    assert "Maye Seck" not in page
+
+
+def test_search_hides_cities_that_are_not_public_and_their_initiatives(client):
+    city = CityFactory(name="Atlantis", is_public=False)
+    InitiativeFactory(city=city, name="Atlantis Lighthouse Project")
+    OrganisationFactory(city=city, name="Atlantis Harbour Police")
+
+    page = _search(client, "Atlantis")
+
+    assert "Nothing found for “Atlantis”" in page
+
+
+def test_search_empty_query_explains_what_to_search(client, demo):
+    page = _search(client, "   ")
+
+    assert "Accents and capitals do not matter" in page
+
+
+def test_search_punctuation_only_or_odd_input_finds_nothing_without_failing(client, demo):
+    for text in ("!!! & | :*", "'\"(", "x" * 500, "\x00"):
+        page = _search(client, text)
+
+        assert "Nothing found" in page or "results for" in page
+
+
+def test_search_one_kind_paginates(client):
+    city = CityFactory(name="Lisbon")
+    for index in range(25):
+        OrganisationFactory(city=city, name=f"Lisbon association {index:02d}")
+
+    overview = _search(client, "Lisbon association")
+    first = _search(client, "Lisbon association", kind="organisations")
+    second = _search(client, "Lisbon association", kind="organisations", page=2)
+
+    assert "All 25 results in Organisations" in overview
+    assert overview.count('class="card search-hit"') == 5
+    assert first.count('class="card search-hit"') == 20 and "Page 1 of 2" in first
+    assert second.count('class="card search-hit"') == 5
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_search_query_count_does_not_grow(client, staff_user, django_assert_num_queries, count):
+    for index in range(count):
+        city = CityFactory(name=f"Harbour city {index}")
+        InitiativeFactory(city=city, name=f"Harbour initiative {index}")
+        OrganisationFactory(city=city, name=f"Harbour organisation {index}")
+        PersonFactory(name=f"Harbour person {index}", organisation__city=city)
+        ExchangeFactory(title=f"Harbour exchange {index}", host_city=city)
+    client.force_login(staff_user)
+
+    # session, user, then a count and a page for each of the five kinds
+    with django_assert_num_queries(12):
+        page = _search(client, "harbour")
+
+    assert page.count('class="card search-hit"') == 5 * min(count, 5)
+
+
+# PostgreSQL: stemming, unaccent and the indexes
+
+
+def test_search_postgresql_stems_english_and_french(client, demo):
+    _postgresql()
+
+    english = _search(client, "volunteers")
+    french = _search(client, "réseaux")
+    plural = _search(client, "travailleur")
+
+    assert "Dakar Volunteer Programme" in english
+    assert "RÉSAL (Réseau" in french
+    assert "Travailleurs de corridor" in plural
+
+
+def test_search_postgresql_is_accent_and_case_insensitive_both_ways(client, demo):
+    _postgresql()
+    CityFactory(name="Sao Paulo", slug="sao-paulo")
+
+    accented_query = _search(client, "SÃO PAULO")
+    unaccented_query = _search(client, "MONTREAL")
+
+    assert "Sao Paulo" in accented_query
+    assert "Montréal</a>" in unaccented_query
+
+
+def test_search_postgresql_matches_the_start_of_the_last_word(client, demo):
+    _postgresql()
+
+    page = _search(client, "Montr")
+
+    assert "Montréal</a>" in page
+
+
+def test_search_postgresql_uses_the_full_text_indexes(demo, staff_user):
+    _postgresql()
+    indexes = {
+        "cities": "search_city_fts",
+        "initiatives": "search_initiative_fts",
+        "organisations": "search_organisation_fts",
+        "people": "search_person_fts",
+        "exchanges": "search_exchange_fts",
+    }
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plans = {
+            provider.kind: matching(
+                provider.visible(staff_user).model.objects.all(), provider.fields, "montreal", title=provider.title
+            ).explain()
+            for provider in PROVIDERS
+        }
+
+    assert set(plans) == set(indexes)  # a new provider needs its index (search/migrations)
+    for kind, plan in plans.items():
+        assert f"Bitmap Index Scan on {indexes[kind]}" in plan, kind
+
+
+def test_search_lists_titles_that_start_with_the_query_first(client):
+    CityFactory(name="Aberdeen", profile="A harbour town with a youth council.")
+    CityFactory(name="Youthville")
+
+    page = _search(client, "youth", kind="cities")
+
+    assert page.index("Youthville") < page.index("Aberdeen")
