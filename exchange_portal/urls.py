@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("exchanges.urls")),
     path("", include("participants.urls")),
     path("", include("cities.urls")),
+    path("", include("reports.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
