@@ -11,6 +11,8 @@ from reports.models import RenderJob, Report
 
 
 def _job_response(request, job: RenderJob):
+    # Without a broker the task ran in-process at commit, inside this request: show what it did.
+    job.refresh_from_db()
     if request.headers.get("HX-Request"):
         return render(request, "reports/includes/job_status.html", {"job": job})
     return redirect("reports:job", job_id=job.pk)
