@@ -50,3 +50,6 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache
+
+bench: $(STAMP)
+	$(DEV_ENV) $(BIN)/python benchmarks/report_render.py

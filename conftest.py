@@ -8,6 +8,9 @@ import pytest
 
 from exchange_portal.env import env_bool
 
+# celery_app / celery_worker fixtures: a real worker in a thread for integration tests.
+pytest_plugins = ("celery.contrib.pytest",)
+
 
 def require(condition: bool, reason: str) -> None:
     """Skip locally, fail under CI, when a service a test needs is missing."""
@@ -94,3 +97,35 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def celery_config():
+    """The test worker's broker: Redis when CELERY_BROKER_URL is set (CI), else Kombu's in-memory transport.
+
+    Tests using ``celery_worker`` need ``@pytest.mark.django_db(transaction=True)`` so that the worker
+    thread sees committed rows and ``transaction.on_commit`` fires.
+    """
+    return {
+        "broker_url": os.environ.get("CELERY_BROKER_URL") or "memory://",
+        "result_backend": "cache+memory://",
+        "task_always_eager": False,
+        "task_acks_late": True,
+        "task_reject_on_worker_lost": True,
+        "broker_connection_retry_on_startup": True,
+    }
+
+
+@pytest.fixture(scope="session")
+def celery_worker_parameters():
+    return {"perform_ping_check": False, "shutdown_timeout": 10.0}
+
+
+@pytest.fixture(scope="session")
+def celery_includes():
+    """Every installed app's tasks module, so that the test worker knows all the project's tasks."""
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    return [f"{config.name}.tasks" for config in apps.get_app_configs() if find_spec(f"{config.name}.tasks")]

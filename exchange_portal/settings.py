@@ -195,6 +195,8 @@ CELERY_BEAT_SCHEDULE = {
 
 # Agenda change digests go out this long after the last edit of a burst (one e-mail per burst).
 AGENDA_DIGEST_DELAY_SECONDS = env_int("AGENDA_DIGEST_DELAY_SECONDS", 600)
+# A PDF render stops after this many seconds (the worker's hard limit is 30 s later).
+REPORT_RENDER_TIME_LIMIT = env_int("REPORT_RENDER_TIME_LIMIT", 60)
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
@@ -251,6 +253,8 @@ LOGGING = {
         "fontTools": {"level": "ERROR"},
         # Failed and refused logins (accounts.adapters); ship it to the SIEM in production.
         "exchange_portal.security": {"level": "INFO"},
+        # reports.rendering follows these INFO records to show render progress; they are not for the console.
+        "weasyprint.progress": {"level": "INFO", "handlers": [], "propagate": False},
     },
 }
 

@@ -1,0 +1,162 @@
+"""HTML documents for summary reports and agendas, their content fingerprints, and HTML → PDF with WeasyPrint.
+
+The same functions serve the Celery task, in-process renders, the
+``render_report`` command and the benchmark, so every PDF goes through the
+locked-down fetcher and the time limit.
+"""
+
+import hashlib
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import weasyprint
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from exchanges.models import Exchange
+from reports.drafting import date_range, report_title
+from reports.fetcher import PortalURLFetcher, find_static, static_url
+from reports.models import SECTIONS, Report
+from reports.selectors import annex_data, draft_data
+from reports.text import render_markdown
+
+# Part of every fingerprint: bump when a template changes how the same content looks.
+RENDERER_VERSION = "1"
+STYLESHEET = "css/report.css"
+
+
+@dataclass(frozen=True)
+class RenderSource:
+    kind: str
+    html: str
+    content_hash: str
+    language: str
+
+
+class RenderTimeout(Exception):
+    """The render took longer than REPORT_RENDER_TIME_LIMIT seconds."""
+
+
+def fingerprint(kind: str, html: str) -> str:
+    """Same fingerprint ⇔ same PDF: the HTML, the stylesheet, WeasyPrint and our template version."""
+    digest = hashlib.sha256()
+    stylesheet = find_static(STYLESHEET)
+    for part in (kind, RENDERER_VERSION, weasyprint.__version__, html):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    digest.update(stylesheet.read_bytes() if stylesheet else b"")
+    return digest.hexdigest()
+
+
+# WeasyPrint 70 measures a text run that ends in a space, right before an inline element, with the space
+# included; when that run only fits without the space it breaks the line after the paragraph's first word.
+# Moving the space inside the inline element gives the same text and the same break opportunity.
+_SPACE_BEFORE_INLINE = re.compile(r"(?<=\S) (<(?:a|strong|em|b|i|code)\b[^>]*>)")
+
+
+def pdf_safe_spacing(html: str) -> str:
+    return _SPACE_BEFORE_INLINE.sub(r"\1 ", html)
+
+
+def _pdf_html(markdown: str) -> str:
+    return mark_safe(pdf_safe_spacing(render_markdown(markdown)))  # noqa: S308 - sanitised; only a space moved
+
+
+def _common_context(exchange: Exchange, language: str, title: str, document_date: date) -> dict:
+    return {
+        "exchange": exchange,
+        "language": language,
+        "title": title,
+        "network_name": settings.NETWORK_NAME,
+        "document_date": document_date,
+        "document_date_text": date_format(document_date, "j F Y"),
+        "stylesheet_url": static_url(STYLESHEET),
+        "exchange_dates": date_range(exchange.start_date, exchange.end_date),
+    }
+
+
+def report_source(report: Report) -> RenderSource:
+    """The HTML of a report's PDF (works for an unsaved report too, as the command line drafts one in memory)."""
+    data = draft_data(report.exchange)
+    language = report.language
+    document_date = timezone.localdate(report.edited_at) if report.edited_at else timezone.localdate()
+    with translation.override(language):
+        context = _common_context(data.exchange, language, report_title(data, language), document_date)
+        context["sections"] = [
+            {"name": name, "heading": str(heading), "html": _pdf_html(getattr(report, name))}
+            for name, heading in SECTIONS
+        ]
+        if report.include_annex:
+            context.update(annex_data(data.exchange))
+            context["annex"] = True
+        html = render_to_string("reports/report_pdf.html", context)
+    return RenderSource("report", html, fingerprint("report", html), language)
+
+
+def agenda_source(exchange: Exchange, language: str) -> RenderSource:
+    data = annex_data(exchange)
+    changed = [exchange.updated_at, *(s.updated_at for _day, sessions in data["days"] for s in sessions)]
+    with translation.override(language):
+        title = _("%(exchange)s: agenda") % {"exchange": exchange.title}
+        context = _common_context(exchange, language, title, timezone.localdate(max(changed)))
+        context.update(data)
+        html = render_to_string("reports/agenda_pdf.html", context)
+    return RenderSource("agenda", html, fingerprint("agenda", html), language)
+
+
+# WeasyPrint announces its steps on this logger; progress maps them onto 0–100.
+_STEP_PROGRESS = {"1": 5, "2": 10, "3": 15, "4": 25, "6": 88, "7": 95}
+
+
+class _ProgressHandler(logging.Handler):
+    """Follows one render in one thread: reports progress and stops the render past its deadline."""
+
+    def __init__(self, on_progress: Callable[[int], None] | None, deadline: float | None):
+        super().__init__(level=logging.INFO)
+        self.thread = threading.get_ident()
+        self.on_progress = on_progress
+        self.deadline = deadline
+        self.pages = 0
+
+    def emit(self, record):  # Runs inside WeasyPrint's own loop: raising here stops the render.
+        if record.thread != self.thread:
+            return
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise RenderTimeout
+        message = record.getMessage()
+        step = message[5:6] if message.startswith("Step ") else ""
+        if step == "5":
+            self.pages += 1
+            value = 25 + int(60 * (1 - 0.9**self.pages))
+        else:
+            value = _STEP_PROGRESS.get(step)
+        if value is not None and self.on_progress is not None:
+            self.on_progress(value)
+
+
+def html_to_pdf(
+    html: str, *, on_progress: Callable[[int], None] | None = None, time_limit: float | None = None
+) -> bytes:
+    """Render HTML to a tagged A4 PDF (PDF/UA-1) through the portal's fetcher.
+
+    Raises RenderTimeout past ``time_limit`` seconds (default REPORT_RENDER_TIME_LIMIT);
+    WeasyPrint's own errors propagate.
+    """
+    time_limit = settings.REPORT_RENDER_TIME_LIMIT if time_limit is None else time_limit
+    handler = _ProgressHandler(on_progress, time.monotonic() + time_limit if time_limit else None)
+    logger = weasyprint.PROGRESS_LOGGER
+    logger.addHandler(handler)
+    try:
+        document = weasyprint.HTML(string=html, base_url=settings.SITE_URL + "/", url_fetcher=PortalURLFetcher())
+        return document.write_pdf(pdf_variant="pdf/ua-1")
+    finally:
+        logger.removeHandler(handler)

@@ -1,0 +1,308 @@
+"""Writes of the reports app: drafting, editing with optimistic locking, versions, publishing and render jobs."""
+
+import hashlib
+import logging
+import time
+
+from celery.exceptions import SoftTimeLimitExceeded
+from django.core.files.base import ContentFile
+from django.db import DatabaseError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from exchanges.models import Exchange
+from reports.drafting import draft_sections
+from reports.models import SECTION_NAMES, SECTIONS, RenderJob, Report, ReportVersion
+from reports.rendering import RenderSource, RenderTimeout, agenda_source, html_to_pdf, report_source
+from reports.selectors import draft_data
+
+logger = logging.getLogger(__name__)
+
+# A job redelivered this many times (its worker was killed mid-render) is given up.
+MAX_ATTEMPTS = 5
+
+
+class StaleVersion(Exception):
+    """Someone saved the report after the version the edit was based on."""
+
+    def __init__(self, report: Report):
+        super().__init__(f"report {report.pk} is at version {report.version}")
+        self.report = report
+
+
+class EditedSections(Exception):
+    """Re-drafting would replace sections that people have edited; ask first."""
+
+    def __init__(self, sections: list[str]):
+        super().__init__(", ".join(sections))
+        self.sections = sections
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(text.strip().encode()).hexdigest()
+
+
+def report_get_or_create(*, exchange: Exchange, language: str | None = None) -> Report:
+    report, _created = Report.objects.get_or_create(exchange=exchange, defaults={"language": language or "en"})
+    return report
+
+
+def edited_sections(report: Report) -> list[str]:
+    """Sections whose text is no longer what the last draft wrote (or that were written by hand)."""
+    return [
+        name
+        for name in SECTION_NAMES
+        if getattr(report, name).strip() and report.draft_hashes.get(name) != _text_hash(getattr(report, name))
+    ]
+
+
+def _save_version(report: Report, *, user, note: str) -> ReportVersion:
+    return ReportVersion.objects.create(
+        report=report,
+        number=report.version,
+        created_by=user if user is not None and user.is_authenticated else None,
+        note=note,
+        **report.section_texts(),
+    )
+
+
+@transaction.atomic
+def report_draft(*, report: Report, user, sections: list[str] | None = None, replace_edited: bool = False) -> Report:
+    """Draft ``sections`` (default: all four) from the exchange's current data, in the report's language.
+
+    Raises EditedSections, changing nothing, when a section to be drafted was
+    edited since the last draft and ``replace_edited`` is false.
+    """
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    targets = [name for name in (sections or SECTION_NAMES) if name in SECTION_NAMES]
+    if not replace_edited:
+        edited = [name for name in edited_sections(report) if name in targets]
+        if edited:
+            raise EditedSections(edited)
+    drafted = draft_sections(draft_data(report.exchange), report.language)
+    now = timezone.now()
+    for name in targets:
+        setattr(report, name, drafted[name])
+        report.draft_hashes[name] = _text_hash(drafted[name])
+    report.drafted_at = now
+    report.edited_at = now
+    report.version += 1
+    report.updated_by = user if user is not None and user.is_authenticated else None
+    report.save()
+    _save_version(report, user=user, note=_("Drafted from the exchange"))
+    return report
+
+
+@transaction.atomic
+def report_save_section(*, report: Report, section: str, text: str, base_version: int, user) -> Report:
+    """Save one section if nobody saved the report since ``base_version``; keep a version.
+
+    Raises StaleVersion (with the current report) when the report moved on;
+    raises ValueError for an unknown section.
+    """
+    if section not in SECTION_NAMES:
+        raise ValueError(f"unknown section {section!r}")
+    now = timezone.now()
+    updated = Report.objects.filter(pk=report.pk, version=base_version).update(
+        **{section: text},
+        version=F("version") + 1,
+        edited_at=now,
+        updated_at=now,
+        updated_by=user if user.is_authenticated else None,
+    )
+    report = Report.objects.get(pk=report.pk)
+    if not updated:
+        raise StaleVersion(report)
+    _save_version(report, user=user, note=_("Edited: %(section)s") % {"section": section_heading(section)})
+    return report
+
+
+@transaction.atomic
+def report_restore_version(*, report: Report, version: ReportVersion, user) -> Report:
+    """Make an earlier version's text the current text again, as a new version."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    for name, text in version.section_texts().items():
+        setattr(report, name, text)
+    report.version += 1
+    report.edited_at = timezone.now()
+    report.updated_by = user if user.is_authenticated else None
+    report.save()
+    _save_version(report, user=user, note=_("Restored version %(number)s") % {"number": version.number})
+    return report
+
+
+def report_update_settings(*, report: Report, language: str, include_annex: bool, user) -> Report:
+    report.language = language
+    report.include_annex = include_annex
+    report.updated_by = user if user.is_authenticated else None
+    report.save(update_fields=["language", "include_annex", "updated_by", "updated_at"])
+    return report
+
+
+def report_set_published(*, report: Report, published: bool, user) -> Report:
+    report.status = Report.Status.PUBLISHED if published else Report.Status.DRAFT
+    if published and report.published_at is None:
+        report.published_at = timezone.now()
+    report.updated_by = user if user.is_authenticated else None
+    report.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
+    return report
+
+
+def section_heading(name: str) -> str:
+    return str(dict(SECTIONS)[name])
+
+
+# ---- Render jobs -------------------------------------------------------------------------------
+
+
+def _source_for(job: RenderJob) -> RenderSource:
+    if job.kind == RenderJob.Kind.REPORT:
+        return report_source(job.report)
+    return agenda_source(job.exchange, job.language)
+
+
+def _reusable(content_hash: str) -> RenderJob | None:
+    """A finished job whose file is still in storage, for the same content."""
+    for job in RenderJob.objects.filter(content_hash=content_hash, status=RenderJob.Status.DONE).exclude(file=""):
+        if job.file.storage.exists(job.file.name):
+            return job
+    return None
+
+
+def render_job_request(*, exchange: Exchange, kind: str, user, report: Report | None = None, language: str = "en"):
+    """Ask for a PDF. Returns at once with a job: an existing one for the same content when there is one
+    (finished, or still queued or running), else a new queued job whose task starts after commit."""
+    if kind == RenderJob.Kind.REPORT:
+        source = report_source(report)
+        language = report.language
+    else:
+        source = agenda_source(exchange, language)
+    existing = _reusable(source.content_hash)
+    if existing is None:
+        existing = (
+            RenderJob.objects.filter(
+                content_hash=source.content_hash, status__in=[RenderJob.Status.QUEUED, RenderJob.Status.RUNNING]
+            )
+            .order_by("-created_at")
+            .first()
+        )
+    if existing is not None and existing.exchange_id == exchange.pk and existing.kind == kind:
+        if report is None or existing.report_version == report.version or existing.is_pending:
+            return existing
+        # Same content under a newer version number (a restore, say): a new row, the same file, no render.
+        return RenderJob.objects.create(
+            kind=kind,
+            exchange=exchange,
+            report=report,
+            report_version=report.version,
+            language=language,
+            requested_by=user if user is not None and user.is_authenticated else None,
+            content_hash=source.content_hash,
+            status=RenderJob.Status.DONE,
+            progress=100,
+            file=existing.file.name,
+            started_at=timezone.now(),
+            finished_at=timezone.now(),
+        )
+    job = RenderJob.objects.create(
+        kind=kind,
+        exchange=exchange,
+        report=report,
+        report_version=report.version if report is not None else None,
+        language=language,
+        requested_by=user if user is not None and user.is_authenticated else None,
+        content_hash=source.content_hash,
+    )
+    render_job_enqueue(job)
+    return job
+
+
+def render_job_enqueue(job: RenderJob) -> None:
+    from reports.tasks import render_pdf
+
+    transaction.on_commit(lambda: render_pdf.delay(job_id=job.pk))
+
+
+def render_job_run(*, job_id: int) -> RenderJob | None:
+    """Render one job's PDF, store it and mark the job done, or failed with a message for people.
+
+    Idempotent: a job that is done (or gone) is left alone; the same content
+    already rendered by another job is reused, not rendered again. Errors of
+    the database or the storage propagate so that the task retries them.
+    """
+    claimed = RenderJob.objects.filter(pk=job_id, status__in=[RenderJob.Status.QUEUED, RenderJob.Status.RUNNING])
+    job = claimed.select_related("exchange", "report__exchange").first()
+    if job is None:
+        return None
+    if job.status == RenderJob.Status.RUNNING and job.attempts >= MAX_ATTEMPTS:
+        _fail(job, RenderJob.Error.WORKER_LOST)
+        return job
+    started = timezone.now()
+    claimed.update(status=RenderJob.Status.RUNNING, attempts=F("attempts") + 1, started_at=started, progress=1)
+    job.refresh_from_db()
+
+    try:
+        source = _source_for(job)
+    except (Report.DoesNotExist, Exchange.DoesNotExist):
+        return None
+    other = _reusable(source.content_hash)
+    if other is not None and other.pk != job.pk:
+        _finish(job, file_name=other.file.name, content_hash=source.content_hash)
+        return job
+
+    last = [0.0]
+
+    def on_progress(value: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 0.25:  # a few writes a second at most
+            last[0] = now
+            RenderJob.objects.filter(pk=job.pk, status=RenderJob.Status.RUNNING).update(progress=value)
+
+    try:
+        pdf = html_to_pdf(source.html, on_progress=on_progress)
+    except (RenderTimeout, SoftTimeLimitExceeded):
+        logger.warning("Render job %s stopped at the time limit", job.pk)
+        _fail(job, RenderJob.Error.TOO_LONG)
+        return job
+    except DatabaseError:
+        raise  # transient: the task retries
+    except Exception:
+        logger.exception("Render job %s failed", job.pk)
+        _fail(job, RenderJob.Error.FAILED)
+        return job
+    name = f"{job.download_name()[:-4]}-{source.content_hash[:12]}.pdf"
+    job.file.save(name, ContentFile(pdf), save=False)
+    _finish(job, file_name=job.file.name, content_hash=source.content_hash)
+    return job
+
+
+def _finish(job: RenderJob, *, file_name: str, content_hash: str) -> None:
+    RenderJob.objects.filter(pk=job.pk).update(
+        status=RenderJob.Status.DONE,
+        progress=100,
+        file=file_name,
+        content_hash=content_hash,
+        error="",
+        finished_at=timezone.now(),
+    )
+    job.refresh_from_db()
+
+
+def _fail(job: RenderJob, message: str) -> None:
+    RenderJob.objects.filter(pk=job.pk).update(
+        status=RenderJob.Status.FAILED, error=message, finished_at=timezone.now()
+    )
+    job.refresh_from_db()
+
+
+def render_job_give_up(*, job_id: int) -> None:
+    """After the last retry of a transient error: tell the people waiting."""
+    RenderJob.objects.filter(pk=job_id, status__in=[RenderJob.Status.QUEUED, RenderJob.Status.RUNNING]).update(
+        status=RenderJob.Status.FAILED, error=RenderJob.Error.FAILED, finished_at=timezone.now()
+    )
+
+
+def report_pdf_bytes(report: Report) -> bytes:
+    """The command line's path: the same HTML and the same renderer as a job, without a job row."""
+    return html_to_pdf(report_source(report).html)

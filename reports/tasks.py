@@ -1,0 +1,34 @@
+"""Celery tasks of the reports app: thin wrappers that take ids and call services."""
+
+from celery import shared_task
+from django.conf import settings
+from django.db import DatabaseError
+
+from reports import services
+
+# Transient failures worth another try: the database or the file storage (a network disk, S3) hiccuping.
+TRANSIENT_ERRORS = (DatabaseError, OSError, ConnectionError)
+
+
+@shared_task(
+    bind=True,
+    name="reports.render_pdf",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=settings.REPORT_RENDER_TIME_LIMIT,
+    time_limit=settings.REPORT_RENDER_TIME_LIMIT + 30,
+    autoretry_for=TRANSIENT_ERRORS,
+    max_retries=3,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    ignore_result=True,
+)
+def render_pdf(self, *, job_id: int) -> None:
+    """Render one RenderJob's PDF. Safe to run twice: a finished job is left alone."""
+    try:
+        services.render_job_run(job_id=job_id)
+    except TRANSIENT_ERRORS:
+        if self.request.retries >= self.max_retries:
+            services.render_job_give_up(job_id=job_id)
+        raise

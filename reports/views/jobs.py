@@ -1,0 +1,59 @@
+"""PDF render jobs: ask for one, follow its progress (htmx polling), download its file."""
+
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from exchanges.access import get_exchange_for_user_or_404
+from reports import services
+from reports.access import can_read_report, get_job_for_user_or_404, get_report_exchange_or_404
+from reports.models import RenderJob, Report
+
+
+def _job_response(request, job: RenderJob):
+    # Without a broker the task ran in-process at commit, inside this request: show what it did.
+    job.refresh_from_db()
+    if request.headers.get("HX-Request"):
+        return render(request, "reports/includes/job_status.html", {"job": job})
+    return redirect("reports:job", job_id=job.pk)
+
+
+@require_POST
+def report_pdf(request, slug):
+    """Generate (or reuse) the PDF of the report as it is now: editors always, readers once it is published."""
+    exchange = get_report_exchange_or_404(request.user, slug)
+    report = Report.objects.filter(exchange=exchange).first()
+    if report is None or not can_read_report(request.user, exchange, report):
+        raise Http404
+    job = services.render_job_request(exchange=exchange, kind=RenderJob.Kind.REPORT, report=report, user=request.user)
+    return _job_response(request, job)
+
+
+@require_POST
+def agenda_pdf(request, slug):
+    """The printable agenda, in the visitor's language, for everyone who can see the exchange."""
+    exchange = get_exchange_for_user_or_404(request.user, slug)
+    job = services.render_job_request(
+        exchange=exchange, kind=RenderJob.Kind.AGENDA, user=request.user, language=request.LANGUAGE_CODE
+    )
+    return _job_response(request, job)
+
+
+def job_detail(request, job_id):
+    job = get_job_for_user_or_404(request.user, job_id)
+    template = "reports/includes/job_status.html" if request.headers.get("HX-Request") else "reports/job_detail.html"
+    return render(request, template, {"job": job, "exchange": job.exchange})
+
+
+def job_download(request, job_id):
+    job = get_job_for_user_or_404(request.user, job_id)
+    if job.status != RenderJob.Status.DONE or not job.file:
+        raise Http404
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=job.download_name(), content_type="application/pdf")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
