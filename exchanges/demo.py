@@ -20,7 +20,8 @@ from participants.models import Delegation, Membership, Person
 
 DEMO_PASSWORD = "exchange-demo-2017"  # noqa: S105 - published demo credentials, created only by load_demo
 MONTREAL_TZ = ZoneInfo("America/Toronto")
-ILLUSTRATIVE = "_Times are illustrative: the published report does not give them._"
+# An HTML comment: kept in the notes for staff who edit them, never shown on a page or in a report.
+ILLUSTRATIVE = "<!-- Times are illustrative: the published report does not give them. -->"
 
 THEMES = {
     "pcve": "Preventing and countering violent extremism (P/CVE)",
@@ -359,7 +360,7 @@ SESSIONS = [
             "Parliamentarians for Global Action to design an action plan to counter violent extremism. The "
             "International Centre for the Prevention of Crime illustrated their international projects, including "
             "their pilot programme, which works with probation services and psychological assessment teams in the "
-            "French cities of Nice, Grenoble and Lyon. Rounding off the session, the Collège Maisonneuve showcased "
+            "French cities of Nice, Grenoble and Lyon. Rounding off the session, the Collège de Maisonneuve showcased "
             'their "Travailleurs de corridor" project, developed as a response to a number of students leaving '
             "for Syria and Iraq."
         ),

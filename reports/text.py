@@ -8,49 +8,9 @@ never survives.
 
 import re
 
-import nh3
-from django.utils.safestring import SafeString, mark_safe
-from markdown_it import MarkdownIt
-
-ALLOWED_TAGS = {
-    "p",
-    "br",
-    "hr",
-    "a",
-    "strong",
-    "em",
-    "b",
-    "i",
-    "code",
-    "blockquote",
-    "ul",
-    "ol",
-    "li",
-    "h3",
-    "h4",
-}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
-
-# html=True lets nh3 remove raw HTML (a <script> and its content disappear) instead of showing it as text.
-_markdown = MarkdownIt("commonmark", {"html": True, "typographer": False})
+from core.markdown import render_markdown, sanitise  # noqa: F401 - the reports' renderer is the portal's
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
-
-
-def sanitise(html: str) -> str:
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
-
-
-def render_markdown(text: str) -> SafeString:
-    """Markdown to HTML that is safe to put on a page or into a PDF."""
-    return mark_safe(sanitise(_markdown.render(text or "")))  # noqa: S308 - sanitised by nh3 just above
 
 
 def escape_markdown(text: str) -> str:
