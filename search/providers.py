@@ -3,9 +3,9 @@
 A provider says which rows a user may see (``visible``), which of their own
 columns are searched (``fields``: on PostgreSQL each provider's table has a GIN
 index on exactly these, see the migrations), and how a row reads in the results
-(``hit``). To search something new — published reports, say — write a provider
-and add it to ``PROVIDERS`` with a migration that indexes its fields; search
-reads the other apps, and no app imports search.
+(``hit``). To search something new, write a provider and add it to
+``PROVIDERS`` with a migration that indexes its fields; search reads the other
+apps, and no app imports search.
 """
 
 from dataclasses import dataclass
@@ -22,6 +22,8 @@ from cities.selectors import organisation_url, visible_cities, visible_initiativ
 from exchanges.access import is_staff, visible_exchanges
 from exchanges.models import Exchange
 from participants.models import Person
+from reports.access import published_reports
+from reports.models import Report
 from search.text import matching
 
 
@@ -147,12 +149,31 @@ class ExchangeProvider(Provider):
         return Hit(exchange.title, exchange.get_absolute_url(), meta, exchange.description)
 
 
+class ReportProvider(Provider):
+    kind = "reports"
+    label = _("Published reports")
+    fields = ("introduction", "aims", "summary", "next_steps")
+    title = "exchange__title"
+    ordering = ("-exchange__start_date", "language")
+
+    def visible(self, user):
+        return published_reports(user).select_related("exchange__host_city")
+
+    def hit(self, report: Report) -> Hit:
+        exchange = report.exchange
+        where = f"{_dates(exchange.start_date, exchange.end_date)} · {exchange.host_city.name}"
+        meta = f"{where} · {report.get_language_display()}"
+        url = reverse("reports:report", kwargs={"slug": exchange.slug})
+        return Hit(str(_("Summary report: %(exchange)s") % {"exchange": exchange.title}), url, meta)
+
+
 PROVIDERS: list[Provider] = [
     CityProvider(),
     InitiativeProvider(),
     OrganisationProvider(),
     PersonProvider(),
     ExchangeProvider(),
+    ReportProvider(),
 ]
 
 

@@ -110,8 +110,8 @@ def test_city_profile_query_count_does_not_grow(client, django_assert_num_querie
         exchange = ExchangeFactory(host_city=city if index % 2 else CityFactory(), is_public=bool(index % 3))
         exchange.visiting_cities.add(CityFactory() if index % 2 else city)
 
-    # city, initiatives, their themes, organisations, exchanges, their visiting cities, which are visible
-    with django_assert_num_queries(7):
+    # city, initiatives, their themes, organisations, exchanges, their visiting cities, which are visible, reports
+    with django_assert_num_queries(8):
         response = client.get(city.get_absolute_url())
 
     assert response.content.decode().count('class="card__title"') == count
@@ -347,3 +347,21 @@ def test_initiative_session_of_a_draft_exchange_is_hidden_from_its_presenter(cli
 
     assert "Draft session" not in page
     assert session.exchange.title not in page
+
+
+def test_city_profile_links_the_published_report_for_those_who_may_read_it(client, demo):
+    from django.contrib.auth import get_user_model
+
+    from reports.services import report_draft, report_get_or_create, report_set_published
+
+    staff = get_user_model().objects.get(email="staff@example.org")
+    report = report_draft(report=report_get_or_create(exchange=demo), user=staff)
+    report_set_published(report=report, published=True, user=staff)
+    anonymous_page = client.get("/cities/montreal/").content.decode()
+    client.force_login(get_user_model().objects.get(email="delegate@example.org"))
+
+    delegate_page = client.get("/cities/montreal/").content.decode()
+
+    assert "Summary report (English)" in delegate_page
+    assert "/exchanges/dakar-montreal-2017/report/" in delegate_page
+    assert "Summary report (English)" not in anonymous_page  # the exchange is not public

@@ -143,7 +143,7 @@ def test_search_query_count_does_not_grow(client, staff_user, django_assert_num_
     client.force_login(staff_user)
 
     # session, user, then a count and a page for each of the five kinds
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         page = _search(client, "harbour")
 
     assert page.count('class="card search-hit"') == 5 * min(count, 5)
@@ -191,6 +191,7 @@ def test_search_postgresql_uses_the_full_text_indexes(demo, staff_user):
         "organisations": "search_organisation_fts",
         "people": "search_person_fts",
         "exchanges": "search_exchange_fts",
+        "reports": "search_report_fts",
     }
 
     with connection.cursor() as cursor:
@@ -214,3 +215,38 @@ def test_search_lists_titles_that_start_with_the_query_first(client):
     page = _search(client, "youth", kind="cities")
 
     assert page.index("Youthville") < page.index("Aberdeen")
+
+
+def _publish_demo_report(demo):
+    from reports.services import report_draft, report_get_or_create, report_set_published
+
+    report = report_draft(report=report_get_or_create(exchange=demo), user=_staff())
+    return report_set_published(report=report, published=True, user=_staff())
+
+
+def test_search_finds_a_published_report_for_those_who_see_the_exchange(client, demo):
+    _publish_demo_report(demo)
+    client.force_login(get_user_model().objects.get(email="delegate@example.org"))
+
+    page = _search(client, "Lachine", kind="reports")
+
+    assert "Summary report: Dakar–Montréal city exchange" in page
+
+
+def test_search_never_shows_a_draft_report_or_another_exchanges_report(client, demo, outsider):
+    from reports.services import report_draft, report_get_or_create
+
+    report_draft(report=report_get_or_create(exchange=demo), user=_staff())
+    client.force_login(get_user_model().objects.get(email="delegate@example.org"))
+    draft_page = _search(client, "Lachine", kind="reports")
+    _publish_demo_report(demo)
+    client.force_login(outsider)
+
+    outsider_page = _search(client, "Lachine", kind="reports")
+
+    assert "Summary report:" not in draft_page
+    assert "Summary report:" not in outsider_page
+
+
+def _staff():
+    return get_user_model().objects.get(email="staff@example.org")

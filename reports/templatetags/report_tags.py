@@ -1,6 +1,6 @@
 from django import template
 
-from reports.access import can_edit_report
+from reports.access import can_edit_report, published_reports
 from reports.models import Report
 
 register = template.Library()
@@ -15,3 +15,20 @@ def summary_report_link(context, exchange):
         or Report.objects.filter(exchange=exchange, status=Report.Status.PUBLISHED).exists()
     )
     return {"exchange": exchange, "show": show}
+
+
+@register.simple_tag(takes_context=True)
+def published_reports_by_exchange(context, *entry_lists):
+    """{exchange id: [published reports the viewer may read]} for lists of entries with an ``exchange`` (one query)."""
+    ids = {entry.exchange.pk for entries in entry_lists for entry in entries or ()}
+    by_exchange: dict[int, list[Report]] = {}
+    if ids:
+        reports = published_reports(context["request"].user).filter(exchange_id__in=ids).order_by("language")
+        for report in reports:
+            by_exchange.setdefault(report.exchange_id, []).append(report)
+    return by_exchange
+
+
+@register.filter
+def reports_of(by_exchange: dict, exchange) -> list:
+    return by_exchange.get(exchange.pk, [])
