@@ -171,3 +171,18 @@ def test_organisation_list_query_count(client, staff_user, django_assert_num_que
         response = client.get(reverse("cities:organisation_list"))
 
     assert response.content.decode().count("<tr>") == min(count, 25) + 1
+
+
+def test_person_page_offers_staff_the_invitation_anonymisation_and_history(client, demo):
+    from django.contrib.auth import get_user_model
+
+    from participants.models import Person
+
+    jocelyne = Person.objects.get(email="jocelyne.lebrun@example.org")
+    client.force_login(get_user_model().objects.get(email="staff@example.org"))
+
+    page = client.get(f"/people/{jocelyne.pk}/").content.decode()
+
+    assert f"/people/{jocelyne.pk}/invite/" in page
+    assert f"/people/{jocelyne.pk}/anonymise/" in page
+    assert "History of changes" in page
