@@ -95,6 +95,8 @@ class Exchange(models.Model):
         verbose_name = _("exchange")
         verbose_name_plural = _("exchanges")
         ordering = ["-start_date", "title"]
+        # The home page lists upcoming exchanges by start and recent ones by end.
+        indexes = [models.Index(fields=["start_date"]), models.Index(fields=["end_date"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")),
