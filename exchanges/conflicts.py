@@ -15,10 +15,13 @@ Rules:
   the exchange's transfer buffer between them;
 - a delegation without a head of delegation;
 - an exchange without objectives.
+
+A clash with a session of an exchange the viewer may not see names neither
+that session nor its exchange: only its time (``visible_exchanges``).
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from django.db.models import Q
@@ -68,6 +71,7 @@ class _Slot:
     venue_id: int | None
     exchange_title: str | None = None  # set for sessions of other exchanges
     exchange_id: int | None = None
+    hidden: bool = False  # of an exchange the viewer may not see: described by its time alone
 
 
 def _when(slot: _Slot, tz) -> str:
@@ -80,6 +84,8 @@ def _when(slot: _Slot, tz) -> str:
 
 
 def _describe(slot: _Slot, tz) -> str:
+    if slot.hidden:
+        return _when(slot, tz)
     if slot.exchange_title:
         return _("“%(title)s” (%(exchange)s, %(when)s)") % {
             "title": slot.title,
@@ -118,17 +124,27 @@ def load_context(exchange: Exchange):
     return sessions, delegations, objective_count
 
 
-def exchange_checks(exchange: Exchange) -> Checks:
+def exchange_checks(exchange: Exchange, *, visible_exchanges=None) -> Checks:
     sessions, delegations, objective_count = load_context(exchange)
-    return check_exchange(exchange, sessions=sessions, delegations=delegations, objective_count=objective_count)
+    return check_exchange(
+        exchange,
+        sessions=sessions,
+        delegations=delegations,
+        objective_count=objective_count,
+        visible_exchanges=visible_exchanges,
+    )
 
 
-def check_exchange(exchange: Exchange, *, sessions, delegations, objective_count: int) -> Checks:
+def check_exchange(
+    exchange: Exchange, *, sessions, delegations, objective_count: int, visible_exchanges=None
+) -> Checks:
     """All warnings for one exchange.
 
     ``sessions`` must have ``presenters`` and ``attending_delegations``
     prefetched and ``delegations`` their ``memberships__person``; the only
-    queries run here look at other exchanges (at most five).
+    queries run here look at other exchanges (at most six).
+    ``visible_exchanges``: the exchanges the viewer may see (a queryset), or
+    None for all; sessions of the others are described by their time alone.
     """
     checks = Checks()
     tz = exchange.tzinfo
@@ -237,7 +253,7 @@ def check_exchange(exchange: Exchange, *, sessions, delegations, objective_count
                     break
                 checks.add(_venue_clash(venue_names[venue_id], a, b, tz))
 
-    _check_other_exchanges(checks, exchange, sessions, slots, attendance, people, venue_names, tz)
+    _check_other_exchanges(checks, exchange, sessions, slots, attendance, people, venue_names, tz, visible_exchanges)
     return checks
 
 
@@ -263,8 +279,11 @@ def _venue_clash(venue: str, a: _Slot, b: _Slot, tz) -> ScheduleWarning:
     )
 
 
-def _check_other_exchanges(checks, exchange, sessions, slots, attendance, people, venue_names, tz) -> None:
-    """Clashes with sessions of other exchanges: five queries, whatever the number of sessions.
+def _check_other_exchanges(
+    checks, exchange, sessions, slots, attendance, people, venue_names, tz, visible_exchanges
+) -> None:
+    """Clashes with sessions of other exchanges: five queries (six for a viewer who may not see every
+    exchange, when there is a clash), whatever the number of sessions.
 
     The people and venues of this exchange are subqueries rather than lists
     so that every query runs, and the count stays the same, for any agenda.
@@ -320,16 +339,30 @@ def _check_other_exchanges(checks, exchange, sessions, slots, attendance, people
             for other_id in other_ids:
                 if other_id in other_slots and _overlaps(slots[own_id], other_slots[other_id]):
                     pair_people[(own_id, other_id)].add(people[person_id])
-    for (own_id, other_id), names in sorted(pair_people.items(), key=lambda item: (slots[item[0][0]].start, item[0])):
-        checks.add(_person_clash(names, slots[own_id], other_slots[other_id], tz))
-
     venue_rows = others.filter(venue_id__in=Session.objects.filter(exchange=exchange).values("venue_id")).values(
         "pk", "title", "start", "end", "venue_id", "exchange__title", "exchange_id"
     )
-    for row in venue_rows:
-        other = _Slot(
-            *(row[key] for key in ("pk", "title", "start", "end", "venue_id", "exchange__title", "exchange_id"))
-        )
+    venue_slots = [
+        _Slot(*(row[key] for key in ("pk", "title", "start", "end", "venue_id", "exchange__title", "exchange_id")))
+        for row in venue_rows
+    ]
+    clashing_exchange_ids = {other_slots[other_id].exchange_id for _, other_id in pair_people}
+    clashing_exchange_ids |= {slot.exchange_id for slot in venue_slots}
+    hidden = _hidden_exchange_ids(clashing_exchange_ids, visible_exchanges)
+
+    for (own_id, other_id), names in sorted(pair_people.items(), key=lambda item: (slots[item[0][0]].start, item[0])):
+        other = other_slots[other_id]
+        checks.add(_person_clash(names, slots[own_id], replace(other, hidden=other.exchange_id in hidden), tz))
+
+    for other in venue_slots:
+        other = replace(other, hidden=other.exchange_id in hidden)
         for own in sorted(slots.values(), key=lambda s: (s.start, s.id)):
             if own.venue_id == other.venue_id and _overlaps(own, other):
                 checks.add(_venue_clash(venue_names[own.venue_id], own, other, tz))
+
+
+def _hidden_exchange_ids(exchange_ids: set[int], visible_exchanges) -> set[int]:
+    """Which of these exchanges the viewer may not see (none when every exchange is visible)."""
+    if visible_exchanges is None or not exchange_ids:
+        return set()
+    return exchange_ids - set(visible_exchanges.filter(pk__in=exchange_ids).values_list("pk", flat=True))

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from exchanges.conflicts import exchange_checks
+from exchanges.models import Exchange
 from participants.models import Membership
 from tests.factories import (
     CityFactory,
@@ -216,3 +217,25 @@ def test_exchange_with_objectives_is_not_warned(exchange):
 
 def test_demo_exchange_has_no_warnings(demo):
     assert list(exchange_checks(demo)) == []
+
+
+def test_clashes_with_an_exchange_the_viewer_may_not_see_give_its_time_but_not_its_names(exchange):
+    commander = PersonFactory(name="Sylvain Bissonnette")
+    hall = VenueFactory(name="Hôtel de Ville", city=exchange.host_city)
+    hidden = ExchangeFactory(title="Secret draft", host_city=CityFactory())
+    shown = ExchangeFactory(title="Montréal–Paris", host_city=exchange.host_city)
+    _session(exchange, "Roundtables", (9,), (10,), venue=hall).presenters.add(commander)
+    _session(hidden, "Unannounced briefing", (9, 30), (11,), venue=hall).presenters.add(commander)
+    _session(shown, "Paris briefing", (9, 15), (9, 45)).presenters.add(commander)
+
+    checks = exchange_checks(exchange, visible_exchanges=Exchange.objects.exclude(pk=hidden.pk))
+    everything = exchange_checks(exchange)
+
+    messages = sorted(w.message for w in checks)
+    assert len(messages) == 3
+    assert not any("Secret draft" in m or "Unannounced briefing" in m for m in messages)
+    roundtables = "“Roundtables” (Mon 16 Oct 09:00–10:00)"
+    assert f"Sylvain Bissonnette is in two sessions at once: {roundtables} and Mon 16 Oct 09:30–11:00." in messages
+    assert f"Hôtel de Ville is booked twice at once: {roundtables} and Mon 16 Oct 09:30–11:00." in messages
+    assert any("“Paris briefing” (Montréal–Paris, Mon 16 Oct 09:15–09:45)" in m for m in messages)
+    assert sum("“Unannounced briefing” (Secret draft, " in w.message for w in everything) == 2

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from exchanges import conflicts, selectors, services
-from exchanges.access import can_change_status, get_exchange_for_user_or_404
+from exchanges.access import can_change_status, get_exchange_for_user_or_404, is_staff, visible_exchanges
 from exchanges.forms import ExchangeStatusForm, SessionForm
 from exchanges.views.manage import htmx_redirect, is_htmx
 
@@ -27,12 +27,18 @@ def _builder_url(exchange, session=None) -> str:
     return f"{url}?saved={session.pk}#session-{session.pk}" if session is not None else url
 
 
-def _checks_context(exchange):
+def _checks_context(request, exchange):
     sessions = list(selectors.agenda_sessions(exchange))
     delegations = list(selectors.delegations_with_members(exchange))
     objective_count = exchange.objectives.count()
+    # A clash with an exchange this user may not see is shown without naming that exchange or its session.
+    visible = None if is_staff(request.user) else visible_exchanges(request.user)
     checks = conflicts.check_exchange(
-        exchange, sessions=sessions, delegations=delegations, objective_count=objective_count
+        exchange,
+        sessions=sessions,
+        delegations=delegations,
+        objective_count=objective_count,
+        visible_exchanges=visible,
     )
     for session in sessions:
         session.warnings = checks.by_session.get(session.pk, [])
@@ -48,7 +54,7 @@ def _checks_context(exchange):
 @login_required
 def builder(request, slug):
     exchange = get_exchange_for_user_or_404(request.user, slug, edit=True)
-    context = _checks_context(exchange)
+    context = _checks_context(request, exchange)
     context["days"] = selectors.sessions_by_day(exchange, context["sessions"])
     context["saved_id"] = request.GET.get("saved", "")
     if can_change_status(request.user, exchange):
@@ -59,7 +65,7 @@ def builder(request, slug):
 @login_required
 def checks(request, slug):
     exchange = get_exchange_for_user_or_404(request.user, slug, edit=True)
-    return render(request, "exchanges/manage/checks.html", _checks_context(exchange))
+    return render(request, "exchanges/manage/checks.html", _checks_context(request, exchange))
 
 
 def _get_session(request, slug, pk):

@@ -3,11 +3,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from exchanges.access import require_staff, visible_exchanges
+from exchanges.access import is_staff, require_staff, visible_exchanges
 from exchanges.forms import ProgrammeForm
 from exchanges.models import Programme
 from exchanges.views.manage import require_manager
@@ -18,9 +18,11 @@ PAGE_SIZE = 25
 @login_required
 def programme_list(request):
     require_manager(request.user)
+    # Count only the exchanges this user may see: a coordinator must not learn of other cities' exchanges.
+    counted = Q() if is_staff(request.user) else Q(exchanges__in=visible_exchanges(request.user).values("pk"))
     programmes = (
         Programme.objects.select_related("organiser")
-        .annotate(exchange_count=Count("exchanges"))
+        .annotate(exchange_count=Count("exchanges", filter=counted))
         .order_by("-start_date", "name")
     )
     page = Paginator(programmes, PAGE_SIZE).get_page(request.GET.get("page"))
