@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from cities.models import Coordinator
+from cities.access import coordinated_city_ids, is_staff  # noqa: F401 - re-exported: the roles every view asks
 from exchanges.models import Exchange, Session
 from participants.models import Delegation, Person
 
@@ -24,19 +24,6 @@ def person_for(user) -> Person | None:
     if not hasattr(user, "_portal_person"):
         user._portal_person = Person.objects.filter(user=user).first()
     return user._portal_person
-
-
-def coordinated_city_ids(user) -> frozenset[int]:
-    """Ids of the cities this user coordinates (cached on the user)."""
-    if not user.is_authenticated:
-        return frozenset()
-    if not hasattr(user, "_portal_city_ids"):
-        user._portal_city_ids = frozenset(Coordinator.objects.filter(user=user).values_list("city_id", flat=True))
-    return user._portal_city_ids
-
-
-def is_staff(user) -> bool:
-    return user.is_authenticated and user.is_active and user.is_staff
 
 
 def _exchanges_of_cities(city_ids) -> Q:

@@ -1,10 +1,5 @@
-"""The people directory, for staff and city coordinators.
-
-Access is checked here with ``cities.models.Coordinator`` rather than
-``exchanges.access``: participants must not import exchanges (apps depend one
-way, cities ← participants ← exchanges). The cache attribute is the one
-``exchanges.access.coordinated_city_ids`` uses, so a page asks only once.
-"""
+"""The people directory, for staff and city coordinators (roles from ``cities.access``:
+participants must not import exchanges, as apps depend one way)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,38 +9,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from cities.models import Coordinator
+from cities.access import can_edit_city_record, is_staff, require_manager
 from participants.forms import PersonForm, PersonSearchForm
 from participants.models import Membership, Person
 
 PAGE_SIZE = 25
 
 
-def _is_staff(user) -> bool:
-    return user.is_authenticated and user.is_active and user.is_staff
-
-
-def _city_ids(user) -> frozenset[int]:
-    if not user.is_authenticated:
-        return frozenset()
-    if not hasattr(user, "_portal_city_ids"):
-        user._portal_city_ids = frozenset(Coordinator.objects.filter(user=user).values_list("city_id", flat=True))
-    return user._portal_city_ids
-
-
-def _require_manager(user) -> None:
-    if not (_is_staff(user) or _city_ids(user)):
-        raise Http404
-
-
-def _can_edit(user, person: Person) -> bool:
-    """Staff edit anyone; a coordinator edits the people of their cities and people with no city."""
-    return _is_staff(user) or person.city_id is None or person.city_id in _city_ids(user)
-
-
 @login_required
 def person_list(request):
-    _require_manager(request.user)
+    require_manager(request.user)
     search = PersonSearchForm(request.GET or None)
     people = Person.objects.select_related("organisation", "city").order_by("name", "pk")
     query = ""
@@ -70,11 +43,11 @@ def person_list(request):
 
 @login_required
 def person_detail(request, pk):
-    _require_manager(request.user)
+    require_manager(request.user)
     person = get_object_or_404(Person.objects.select_related("organisation", "city"), pk=pk)
     # Which exchanges a person takes part in is shown to staff only: a coordinator
     # must not learn of exchanges (drafts of other cities) they cannot see.
-    staff = _is_staff(request.user)
+    staff = is_staff(request.user)
     memberships = (
         Membership.objects.filter(person=person)
         .select_related("delegation__city", "delegation__exchange")
@@ -85,14 +58,14 @@ def person_detail(request, pk):
         "person": person,
         "memberships": memberships if staff else None,
         "sessions": sessions if staff else None,
-        "can_edit": _can_edit(request.user, person),
+        "can_edit": can_edit_city_record(request.user, person.city_id),
     }
     return render(request, "participants/person_detail.html", context)
 
 
 @login_required
 def person_create(request):
-    _require_manager(request.user)
+    require_manager(request.user)
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         person = form.save()
@@ -103,9 +76,9 @@ def person_create(request):
 
 @login_required
 def person_edit(request, pk):
-    _require_manager(request.user)
+    require_manager(request.user)
     person = get_object_or_404(Person, pk=pk)
-    if not _can_edit(request.user, person):
+    if not can_edit_city_record(request.user, person.city_id):
         raise Http404
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():

@@ -1,9 +1,4 @@
-"""Organisations, for staff and city coordinators.
-
-The access rule is spelled here with ``Coordinator`` because cities imports
-nothing from the apps above it; the cache attribute matches
-``exchanges.access.coordinated_city_ids``.
-"""
+"""Organisations, for staff and city coordinators (roles from ``cities.access``)."""
 
 from django import forms
 from django.contrib import messages
@@ -16,7 +11,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cities.models import City, Coordinator, Organisation
+from cities.access import can_edit_city_record, require_manager
+from cities.models import City, Organisation
 
 PAGE_SIZE = 25
 
@@ -60,30 +56,9 @@ class OrganisationForm(forms.ModelForm):
         return parent
 
 
-def _is_staff(user) -> bool:
-    return user.is_authenticated and user.is_active and user.is_staff
-
-
-def _city_ids(user) -> frozenset[int]:
-    if not user.is_authenticated:
-        return frozenset()
-    if not hasattr(user, "_portal_city_ids"):
-        user._portal_city_ids = frozenset(Coordinator.objects.filter(user=user).values_list("city_id", flat=True))
-    return user._portal_city_ids
-
-
-def _require_manager(user) -> None:
-    if not (_is_staff(user) or _city_ids(user)):
-        raise Http404
-
-
-def _can_edit(user, organisation: Organisation) -> bool:
-    return _is_staff(user) or organisation.city_id is None or organisation.city_id in _city_ids(user)
-
-
 @login_required
 def organisation_list(request):
-    _require_manager(request.user)
+    require_manager(request.user)
     query = request.GET.get("q", "").strip()[:200]
     organisations = Organisation.objects.select_related("city", "parent").order_by("name", "pk")
     if query:
@@ -92,13 +67,13 @@ def organisation_list(request):
         )
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     for organisation in page.object_list:
-        organisation.editable = _can_edit(request.user, organisation)
+        organisation.editable = can_edit_city_record(request.user, organisation.city_id)
     return render(request, "cities/organisations/organisation_list.html", {"page": page, "query": query})
 
 
 @login_required
 def organisation_create(request):
-    _require_manager(request.user)
+    require_manager(request.user)
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organisation = form.save()
@@ -109,9 +84,9 @@ def organisation_create(request):
 
 @login_required
 def organisation_edit(request, pk):
-    _require_manager(request.user)
+    require_manager(request.user)
     organisation = get_object_or_404(Organisation, pk=pk)
-    if not _can_edit(request.user, organisation):
+    if not can_edit_city_record(request.user, organisation.city_id):
         raise Http404
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
