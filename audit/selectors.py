@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from participants.models import Delegation, Membership
+from reports.models import Report
 
 # Fields whose changes say nothing to a reader.
 QUIET_FIELDS = {"id", "updated_at", "created_at", "sequence", "uid"}
@@ -21,6 +22,7 @@ def _name(related) -> str:
 # select with the rows, and a label made from them. Others use their own text.
 LABELS = {
     Delegation: (["city"], lambda record: _("%(city)s delegation") % {"city": _name(record.city)}),
+    Report: ([], lambda record: _("Summary report (%(language)s)") % {"language": record.get_language_display()}),
     Membership: (
         ["person", "delegation__city"],
         lambda record: f"{_name(record.person)} – {_name(record.delegation.city if record.delegation else None)}",
