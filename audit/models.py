@@ -13,6 +13,7 @@ from simple_history import register
 
 from exchanges.models import Exchange, NextStep, Objective, Session
 from participants.models import Delegation, Membership, Person
+from reports.models import Report
 
 # model: fields kept out of the history (secrets must not survive in old rows).
 TRACKED = {
@@ -23,7 +24,7 @@ TRACKED = {
     Delegation: [],
     Membership: [],
     Person: ["feed_token"],
-    # The lead adds the reports here after merging, e.g. ``SummaryReport: []``.
+    Report: ["draft_hashes"],
 }
 
 for model, excluded in TRACKED.items():

@@ -2,12 +2,15 @@
 
 import heapq
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from participants.models import Delegation, Membership
+from reports.models import Report
 
 # Fields whose changes say nothing to a reader.
 QUIET_FIELDS = {"id", "updated_at", "created_at", "sequence", "uid"}
@@ -21,6 +24,7 @@ def _name(related) -> str:
 # select with the rows, and a label made from them. Others use their own text.
 LABELS = {
     Delegation: (["city"], lambda record: _("%(city)s delegation") % {"city": _name(record.city)}),
+    Report: ([], lambda record: _("Summary report (%(language)s)") % {"language": record.get_language_display()}),
     Membership: (
         ["person", "delegation__city"],
         lambda record: f"{_name(record.person)} – {_name(record.delegation.city if record.delegation else None)}",
@@ -65,6 +69,13 @@ def _show(model_field, value) -> str:
         return f"#{value}"
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
+    # Booleans, dates and times read in the reader's language ("Oui", "15 décembre 2017"), not as Python prints them.
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, datetime):
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, date):
+        return formats.date_format(value, "DATE_FORMAT")
     text = str(value)
     return text if len(text) <= 300 else text[:299] + "…"
 

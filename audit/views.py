@@ -11,6 +11,7 @@ from audit.selectors import history_page
 from exchanges.access import can_view_person_history, get_exchange_history_or_404
 from exchanges.models import Exchange, NextStep, Objective, Session
 from participants.models import Delegation, Membership, Person
+from reports.models import Report
 
 
 def exchange_sources(exchange) -> list:
@@ -23,7 +24,7 @@ def exchange_sources(exchange) -> list:
         (NextStep, Q(exchange_id=exchange.pk)),
         (Delegation, Q(exchange_id=exchange.pk)),
         (Membership, Q(delegation_id__in=delegation_ids)),
-        # The lead adds the reports here after merging, e.g. (SummaryReport, Q(exchange_id=exchange.pk)).
+        (Report, Q(exchange_id=exchange.pk)),
     ]
 
 

@@ -12,7 +12,10 @@ from functools import cached_property, lru_cache
 
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
+from core.formats import short_day
 from exchanges.access import person_for
 from exchanges.models import Exchange, Session
 from participants.models import Delegation, Membership, Person
@@ -34,6 +37,28 @@ class Zone:
     @property
     def name(self) -> str:
         return self.tz.key
+
+    @property
+    def time_label(self) -> str:
+        """ "Montréal time" / "heure de Montréal" (French elides before a vowel: "heure d'Abidjan")."""
+        return zone_time_label(self.label)
+
+
+def zone_time_label(place: str) -> str:
+    if place[:1].casefold() in "aeiouyàâéèêîôûh":
+        return pgettext("a place's time, the place starting with a vowel", "%(place)s time") % {"place": place}
+    return pgettext("a place's time", "%(place)s time") % {"place": place}
+
+
+def duration_text(start: datetime, end: datetime) -> str:
+    """A session's length as people write it: "2 h 30 min" in English, "2 h 30" in French."""
+    minutes = max(0, round((end - start).total_seconds() / 60))
+    hours, minutes = divmod(minutes, 60)
+    if not hours:
+        return _("%(minutes)d min") % {"minutes": minutes}
+    if not minutes:
+        return _("%(hours)d h") % {"hours": hours}
+    return _("%(hours)d h %(minutes)02d min") % {"hours": hours, "minutes": minutes}
 
 
 def host_zone(exchange: Exchange) -> Zone:
@@ -93,19 +118,27 @@ class ZonedRange:
 
     @property
     def start_time(self) -> str:
-        return formats.date_format(self.start, "H:i")
+        return formats.time_format(self.start)  # the locale's TIME_FORMAT: "09:00", "9 h 00"
 
     @property
     def end_time(self) -> str:
-        return formats.date_format(self.end, "H:i")
+        return formats.time_format(self.end)
+
+    @property
+    def time_label(self) -> str:
+        return zone_time_label(self.label)
+
+    @property
+    def duration(self) -> str:
+        return duration_text(self.start, self.end)
 
     @property
     def start_day(self) -> str:
-        return formats.date_format(self.start, "D j M")
+        return short_day(self.start)
 
     @property
     def end_day(self) -> str:
-        return formats.date_format(self.end, "D j M")
+        return short_day(self.end)
 
     @property
     def spans_days(self) -> bool:

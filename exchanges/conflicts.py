@@ -29,6 +29,7 @@ from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.formats import short_day
 from exchanges.models import Exchange, Session
 from participants.models import Delegation, Membership
 
@@ -76,11 +77,11 @@ class _Slot:
 
 def _when(slot: _Slot, tz) -> str:
     start, end = slot.start.astimezone(tz), slot.end.astimezone(tz)
-    day = date_format(start, "D j M")
+    day = short_day(start)
     start_time, end_time = time_format(start, "TIME_FORMAT"), time_format(end, "TIME_FORMAT")
     if start.date() == end.date():
         return f"{day} {start_time}–{end_time}"
-    return f"{day} {start_time} – {date_format(end, 'D j M')} {end_time}"
+    return f"{day} {start_time} – {short_day(end)} {end_time}"
 
 
 def _describe(slot: _Slot, tz) -> str:

@@ -42,10 +42,13 @@ def _presenter_line(person) -> str:
 def session_description(session: Session) -> str:
     """The plain-text DESCRIPTION: kind, what it is, presenters with job titles and organisations."""
     start, end = session.local_start(), session.local_end()
-    end_format = "l j F Y, H:i" if start.date() != end.date() else "H:i"
+
+    def day_and_time(value):
+        return f"{formats.date_format(value, 'l j F Y')}, {formats.time_format(value)}"
+
     host_time = _("%(start)s – %(end)s, %(city)s time") % {
-        "start": formats.date_format(start, "l j F Y, H:i"),
-        "end": formats.date_format(end, end_format),
+        "start": day_and_time(start),
+        "end": day_and_time(end) if start.date() != end.date() else formats.time_format(end),
         "city": session.exchange.host_city.name,
     }
     lines = [f"{session.get_kind_display()} · {host_time}"]

@@ -88,7 +88,10 @@ def _digest_message(person: Person, exchange: Exchange, changes: list[AgendaChan
         subject = render_to_string("emails/agenda_digest_subject.txt", context).strip()
         text = render_to_string("emails/agenda_digest.txt", context)
         html = render_to_string("emails/agenda_digest.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [person.email])
+        language = translation.get_language()
+    message = EmailMultiAlternatives(
+        subject, text, settings.DEFAULT_FROM_EMAIL, [person.email], headers={"Content-Language": language}
+    )
     message.attach_alternative(html, "text/html")
     return message
 

@@ -30,8 +30,8 @@ def can_edit_report(user, exchange: Exchange) -> bool:
 def get_report_exchange_or_404(user, slug: str, *, edit: bool = False) -> Exchange:
     """The exchange whose report the user may read (or edit, with ``edit=True``), else Http404.
 
-    Reading only needs the exchange to be visible here; whether the report
-    itself is readable (published, or the user edits it) is ``can_read_report``.
+    Reading only needs the exchange to be visible here; which of its reports
+    the user may read (published ones, or all for editors) is ``readable_reports``.
     """
     exchange = get_exchange_for_user_or_404(user, slug)
     if edit and not can_edit_report(user, exchange):
@@ -39,10 +39,28 @@ def get_report_exchange_or_404(user, slug: str, *, edit: bool = False) -> Exchan
     return exchange
 
 
-def can_read_report(user, exchange: Exchange, report: Report | None) -> bool:
-    if can_edit_report(user, exchange):
-        return True
-    return report is not None and report.is_published
+def readable_reports(user, exchange: Exchange) -> list[Report]:
+    """The exchange's reports (one per language) this user may read, oldest first."""
+    reports = Report.objects.filter(exchange=exchange).order_by("pk")
+    if not can_edit_report(user, exchange):
+        reports = reports.filter(status=Report.Status.PUBLISHED)
+    return list(reports)
+
+
+def pick_report(reports: list[Report], *, language: str | None, preferred: str) -> Report | None:
+    """The report a URL means: the one in ``language`` when the URL names one (None if there is none);
+    else the one in the ``preferred`` language (the viewer's), else the first."""
+    if language:
+        return next((report for report in reports if report.language == language), None)
+    return next((report for report in reports if report.language == preferred), reports[0] if reports else None)
+
+
+def get_report_or_404(request, exchange: Exchange, language: str | None) -> Report:
+    """The report of ``exchange`` in ``language`` (or the viewer's choice) that the user may read, else Http404."""
+    report = pick_report(readable_reports(request.user, exchange), language=language, preferred=request.LANGUAGE_CODE)
+    if report is None:
+        raise Http404
+    return report
 
 
 def get_job_for_user_or_404(user, job_id: int) -> RenderJob:

@@ -29,6 +29,16 @@ class ReportSettingsForm(forms.ModelForm):
         labels = {"include_annex": _("Add an annex with the delegations and the agenda")}
         help_texts = {"include_annex": ""}
 
+    def clean_language(self):
+        language = self.cleaned_data["language"]
+        report = self.instance
+        if Report.objects.filter(exchange_id=report.exchange_id, language=language).exclude(pk=report.pk).exists():
+            raise forms.ValidationError(
+                _("This exchange already has a report in that language. Edit that version instead."),
+                code="taken",
+            )
+        return language
+
 
 class ConfirmForm(forms.Form):
     confirm = forms.BooleanField(required=True, widget=forms.HiddenInput, initial=True)

@@ -16,16 +16,25 @@ SECTION_NAMES = tuple(name for name, _heading in SECTIONS)
 
 
 class Report(models.Model):
-    """The summary report of one exchange: four Markdown sections, drafted from the exchange and then edited."""
+    """The summary report of one exchange in one language: four Markdown sections, drafted from the exchange
+    and then edited. An exchange has at most one report per language; a translation names its original."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    exchange = models.OneToOneField(
-        Exchange, on_delete=models.CASCADE, related_name="summary_report", verbose_name=_("exchange")
+    exchange = models.ForeignKey(
+        Exchange, on_delete=models.CASCADE, related_name="summary_reports", verbose_name=_("exchange")
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
+    translation_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        verbose_name=_("translation of"),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     include_annex = models.BooleanField(
         _("annex"), default=False, help_text=_("Add the delegations and the agenda after the next steps.")
@@ -55,13 +64,16 @@ class Report(models.Model):
     class Meta:
         verbose_name = _("summary report")
         verbose_name_plural = _("summary reports")
-        ordering = ["-exchange__start_date"]
+        ordering = ["-exchange__start_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["exchange", "language"], name="one_report_per_exchange_and_language")
+        ]
 
     def __str__(self):
         return _("Summary report: %(exchange)s") % {"exchange": self.exchange}
 
     def get_absolute_url(self):
-        return reverse("reports:report", kwargs={"slug": self.exchange.slug})
+        return reverse("reports:report", kwargs={"slug": self.exchange.slug, "lang": self.language})
 
     @property
     def is_published(self) -> bool:

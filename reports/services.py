@@ -6,10 +6,11 @@ import time
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from exchanges.models import Exchange
 from reports.drafting import draft_sections
@@ -21,6 +22,13 @@ logger = logging.getLogger(__name__)
 
 # A job redelivered this many times (its worker was killed mid-render) is given up.
 MAX_ATTEMPTS = 5
+
+
+# The note of a copy's first version, per language of the original (a language's name reads differently in French).
+COPIED_NOTE = {
+    "en": gettext_lazy("Copied from the English version"),
+    "fr": gettext_lazy("Copied from the French version"),
+}
 
 
 class StaleVersion(Exception):
@@ -39,13 +47,59 @@ class EditedSections(Exception):
         self.sections = sections
 
 
+class ReportExists(Exception):
+    """The exchange already has a report in that language (one per language)."""
+
+    def __init__(self, report: Report):
+        super().__init__(f"exchange {report.exchange_id} has a {report.language} report")
+        self.report = report
+
+
 def _text_hash(text: str) -> str:
     return hashlib.sha256(text.strip().encode()).hexdigest()
 
 
 def report_get_or_create(*, exchange: Exchange, language: str | None = None) -> Report:
-    report, _created = Report.objects.get_or_create(exchange=exchange, defaults={"language": language or "en"})
+    """The exchange's report in ``language`` (default English), created empty when there is none."""
+    report, _created = Report.objects.get_or_create(exchange=exchange, language=language or "en")
     return report
+
+
+def report_copy_into(*, report: Report, language: str, user) -> Report:
+    """A new draft report in ``language`` holding a copy of ``report``'s four sections and annex choice, linked
+    to it as its translation, at version 1 with a history of its own.
+
+    The copied text counts as edited (it was not drafted in ``language``), so drafting over it asks first.
+    Raises ReportExists when the exchange already has a report in ``language``; ValueError for the same language.
+    """
+    if language == report.language:
+        raise ValueError("a report cannot be copied into its own language")
+    now = timezone.now()
+    copy = Report(
+        exchange=report.exchange,
+        language=language,
+        translation_of=report,
+        status=Report.Status.DRAFT,
+        include_annex=report.include_annex,
+        version=1,
+        edited_at=now,
+        updated_by=user if user is not None and user.is_authenticated else None,
+        **report.section_texts(),
+    )
+    try:
+        with transaction.atomic():
+            copy.save()
+            _save_version(
+                copy,
+                user=user,
+                note=str(COPIED_NOTE.get(report.language, report.get_language_display())),
+            )
+    except IntegrityError as exc:
+        existing = Report.objects.filter(exchange=report.exchange, language=language).first()
+        if existing is None:
+            raise
+        raise ReportExists(existing) from exc
+    return copy
 
 
 def edited_sections(report: Report) -> list[str]:
@@ -103,17 +157,15 @@ def report_save_section(*, report: Report, section: str, text: str, base_version
     """
     if section not in SECTION_NAMES:
         raise ValueError(f"unknown section {section!r}")
-    now = timezone.now()
-    updated = Report.objects.filter(pk=report.pk, version=base_version).update(
-        **{section: text},
-        version=F("version") + 1,
-        edited_at=now,
-        updated_at=now,
-        updated_by=user if user.is_authenticated else None,
-    )
-    report = Report.objects.get(pk=report.pk)
-    if not updated:
+    # The row lock makes the version check and the save one step; save() (not update()) keeps the change history.
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.version != base_version:
         raise StaleVersion(report)
+    setattr(report, section, text)
+    report.version += 1
+    report.edited_at = timezone.now()
+    report.updated_by = user if user.is_authenticated else None
+    report.save()
     _save_version(report, user=user, note=_("Edited: %(section)s") % {"section": section_heading(section)})
     return report
 

@@ -43,9 +43,9 @@ def test_exchange_agenda_shows_montreal_and_dakar_times_side_by_side_to_the_dele
     text = _text(client.get(DEMO_AGENDA))
 
     assert "Times are in Montréal time (America/Toronto)" in text
-    assert "08:30 – 10:30 Montréal · 12:30 – 14:30 Dakar" in text
+    assert "08:30 – 10:30 Montréal time (2 h) · 12:30 – 14:30 Dakar time" in text
     # The two-day CPRLV workshop is one item from Tuesday 09:00 to Wednesday 17:00.
-    assert "09:00 – Wed 18 Oct 17:00 Montréal · 13:00 – Wed 18 Oct 21:00 Dakar" in text
+    assert "09:00 – Wed 18 Oct 17:00 Montréal time · 13:00 – Wed 18 Oct 21:00 Dakar time" in text
 
 
 def test_exchange_agenda_shows_venue_presenters_organisation_links_and_site_details(client, demo):
@@ -204,7 +204,7 @@ def test_my_agenda_lists_every_session_of_the_delegate_with_both_times(client, d
         "Frontline awareness training workshop at the CPRLV",
     ):
         assert title in text
-    assert "08:30 – 10:30 Montréal · 12:30 – 14:30 Dakar" in text
+    assert "08:30 – 10:30 Montréal time (2 h) · 12:30 – 14:30 Dakar time" in text
     assert "Monday 16 October 2017" in text and "Tuesday 17 October 2017" in text
 
 
@@ -302,7 +302,7 @@ def test_settings_save_a_logged_in_delegates_zone_and_notices(client, demo):
     assert person.user.time_zone == "Europe/Paris"
     assert person.notify_changes is False
     assert person.language == "en"
-    assert "08:30 – 10:30 Montréal · 14:30 – 16:30 Europe/Paris" in _text(client.get(DEMO_AGENDA))
+    assert "08:30 – 10:30 Montréal time (2 h) · 14:30 – 16:30 Europe/Paris time" in _text(client.get(DEMO_AGENDA))
 
 
 @pytest.mark.parametrize("zone", ["Mars/Olympus_Mons", "<script>", "x" * 500])

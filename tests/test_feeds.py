@@ -198,6 +198,6 @@ def test_personal_feed_speaks_the_persons_language(client, demo):
     calendar = Calendar.from_ical(response.content)
     assert str(calendar["X-WR-CALNAME"]) == expected
     # Day and month names come from Django's own French catalogue.
-    assert "lundi 16 octobre 2017, 08:30 – 10:30" in str(
+    assert "lundi 16 octobre 2017, 8 h 30 – 10 h 30, heure de Montréal" in str(
         _events(response)["Roundtables with the Ville de Montréal"]["DESCRIPTION"]
     )

@@ -414,6 +414,8 @@ def test_reminder_is_written_in_the_recipients_language(mailoutbox):
     french, english = by_language["fr"], by_language["en"]
     # The subject and the date are both French.
     assert french.subject.startswith("Échéance le 15 décembre 2024") and french.to == ["owner-fr-20241215@example.org"]
+    assert french.body.startswith("Bonjour ") and "15 décembre 2024, dans 5 jours" in french.body
+    assert "Échange :" in french.body and "Dear" not in french.body and "Exchange:" not in french.body
     assert "16 December 2024" in english.subject and english.to == ["owner-en-20241216@example.org"]
     assert translation.get_language() == "en"  # the override did not leak
 

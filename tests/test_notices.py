@@ -85,7 +85,7 @@ def test_digest_links_to_the_persons_agenda_and_shows_host_and_home_times(settin
     assert "http://127.0.0.1:8000/my/settings/" in host_mail.body  # how to turn notices off
     assert f"http://127.0.0.1:8000/exchanges/{exchange.slug}/agenda/" in visitor_mail.body  # no account
     # Host city in Toronto's zone, the visitor's city in Dakar's: 09:00 there is 13:00 here.
-    assert f"09:00 – 10:00 {exchange.host_city.name} · 13:00 – 14:00 {people['visitor'].city.name}" in (
+    assert f"09:00 – 10:00 {exchange.host_city.name} time · 13:00 – 14:00 {people['visitor'].city.name} time" in (
         visitor_mail.body
     )
     assert "text/html" in visitor_mail.alternatives[0][1]
@@ -201,7 +201,9 @@ def test_send_agenda_digests_command_sends_quiet_bursts_once(settings, django_ca
 
 @pytest.mark.django_db
 def test_digest_is_written_in_each_persons_language(settings, django_capture_on_commit_callbacks):
-    from django.utils import formats, translation
+    from django.utils import translation
+
+    from core.formats import short_day
 
     settings.AGENDA_DIGEST_DELAY_SECONDS = 600
     exchange, session, people = _exchange_with_people()
@@ -209,13 +211,19 @@ def test_digest_is_written_in_each_persons_language(settings, django_capture_on_
     people["visitor"].save(update_fields=["language"])
     _three_quick_edits(exchange, session, django_capture_on_commit_callbacks)
     with translation.override("fr"):
-        french_day = formats.date_format(session.local_start(), "D j M")
-    english_day = formats.date_format(session.local_start(), "D j M")
+        french_day = short_day(session.local_start())
+    english_day = short_day(session.local_start())
 
     with time_machine.travel(T0 + timedelta(hours=1), tick=False):
         send_agenda_digest.delay(exchange_id=exchange.pk)
 
-    by_recipient = {message.to[0]: message.body for message in mail.outbox}
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    french, english = by_recipient[people["visitor"].email], by_recipient[people["host"].email]
     assert french_day != english_day
-    assert french_day in by_recipient[people["visitor"].email]
-    assert english_day in by_recipient[people["host"].email]
+    assert french.subject == f"Modifications du programme : {exchange.title}"
+    assert f"Le programme de {exchange.title} a changé :" in french.body
+    assert french_day in french.body and "Modifié : " in french.body and "Votre programme :" in french.body
+    assert "heure de" in french.body and "Changed" not in french.body and "Your agenda" not in french.body
+    assert french.extra_headers["Content-Language"] == "fr"
+    assert english.subject == f"Agenda changes: {exchange.title}"
+    assert english_day in english.body and "Changed: " in english.body

@@ -6,8 +6,8 @@ from django.views.decorators.http import require_POST
 
 from exchanges.access import get_exchange_for_user_or_404
 from reports import services
-from reports.access import can_read_report, get_job_for_user_or_404, get_report_exchange_or_404
-from reports.models import RenderJob, Report
+from reports.access import get_job_for_user_or_404, get_report_exchange_or_404, get_report_or_404
+from reports.models import RenderJob
 
 
 def _job_response(request, job: RenderJob):
@@ -19,12 +19,10 @@ def _job_response(request, job: RenderJob):
 
 
 @require_POST
-def report_pdf(request, slug):
+def report_pdf(request, slug, lang=None):
     """Generate (or reuse) the PDF of the report as it is now: editors always, readers once it is published."""
     exchange = get_report_exchange_or_404(request.user, slug)
-    report = Report.objects.filter(exchange=exchange).first()
-    if report is None or not can_read_report(request.user, exchange, report):
-        raise Http404
+    report = get_report_or_404(request, exchange, lang)
     job = services.render_job_request(exchange=exchange, kind=RenderJob.Kind.REPORT, report=report, user=request.user)
     return _job_response(request, job)
 

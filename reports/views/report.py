@@ -1,70 +1,137 @@
 """The report page, drafting, section editing, settings and publishing."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from reports import selectors, services
-from reports.access import can_edit_report, can_read_report, get_report_exchange_or_404, published_reports
+from reports.access import (
+    can_edit_report,
+    get_report_exchange_or_404,
+    get_report_or_404,
+    pick_report,
+    published_reports,
+    readable_reports,
+)
 from reports.forms import ReportSettingsForm, SectionForm
 from reports.models import SECTION_NAMES, SECTIONS, RenderJob, Report
 from reports.text import render_markdown
 
+# Spelled out per language: a language's name reads differently inside a sentence ("en français").
+COPY_INTO = {
+    "en": gettext_lazy("Copy into English as the start of its translation"),
+    "fr": gettext_lazy("Copy into French as the start of its translation"),
+}
+READ_IN = {
+    "en": gettext_lazy("Read this report in English"),
+    "fr": gettext_lazy("Read this report in French"),
+}
+COPIED_FROM = {
+    "en": gettext_lazy("Started as a copy of the English version."),
+    "fr": gettext_lazy("Started as a copy of the French version."),
+}
+NO_REPORT_IN = {
+    "en": gettext_lazy("No summary report in English yet."),
+    "fr": gettext_lazy("No summary report in French yet."),
+}
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
-def _report_or_404(exchange) -> Report:
-    return get_object_or_404(Report, exchange=exchange)
+
+def _copy_label(language: str) -> str:
+    return COPY_INTO.get(language) or _("Copy into %(language)s as the start of its translation") % {
+        "language": LANGUAGE_NAMES[language]
+    }
+
+
+def _read_in_label(language: str) -> str:
+    return READ_IN.get(language) or _("Read this report in %(language)s") % {"language": LANGUAGE_NAMES[language]}
 
 
 def _sections(report: Report) -> list[dict]:
     edited = set(services.edited_sections(report))
+    with translation.override(report.language):  # the report's headings go with its text, as in its PDF
+        headings = {name: str(heading) for name, heading in SECTIONS}
     return [
         {
             "name": name,
-            "heading": heading,
+            "heading": headings[name],
+            "ui_heading": dict(SECTIONS)[name],
             "html": render_markdown(getattr(report, name)),
             "is_empty": not getattr(report, name).strip(),
             "edited": name in edited,
         }
-        for name, heading in SECTIONS
+        for name in SECTION_NAMES
     ]
 
 
-def report_detail(request, slug):
+def report_detail(request, slug, lang=None):
+    """One language's report; without a language in the URL, the viewer's language if there is one, else the first.
+
+    Editors who ask for a language without a report get the empty state, to draft it or copy another version.
+    """
     exchange = get_report_exchange_or_404(request.user, slug)
-    report = Report.objects.filter(exchange=exchange).first()
-    if not can_read_report(request.user, exchange, report):
-        raise Http404
     can_edit = can_edit_report(request.user, exchange)
-    context = {"exchange": exchange, "report": report, "can_edit": can_edit}
-    if report is not None:
-        job = selectors.latest_job(exchange=exchange, kind=RenderJob.Kind.REPORT, report=report)
-        if not can_edit and job is not None and job.report_version != report.version:
-            job = None
-        context.update(sections=_sections(report), job=job)
-        if can_edit and report.drafted_at:
+    reports = readable_reports(request.user, exchange)
+    report = pick_report(reports, language=lang, preferred=request.LANGUAGE_CODE)
+    if report is None and not (can_edit and (lang or not reports)):
+        raise Http404
+    language = report.language if report is not None else lang or request.LANGUAGE_CODE
+    others = [other for other in reports if other.language != language]
+    context = {
+        "exchange": exchange,
+        "report": report,
+        "can_edit": can_edit,
+        "language": language,
+        "other_versions": [{"report": other, "label": _read_in_label(other.language)} for other in others],
+    }
+    if report is None:
+        context["empty_title"] = NO_REPORT_IN.get(language, "") if lang else ""
+        context["copy_sources"] = [{"report": other, "label": _copy_label(language)} for other in others]
+        return render(request, "reports/report_detail.html", context)
+    job = selectors.latest_job(exchange=exchange, kind=RenderJob.Kind.REPORT, report=report)
+    if not can_edit and job is not None and job.report_version != report.version:
+        job = None
+    context.update(sections=_sections(report), job=job)
+    if report.translation_of_id:
+        original = next((other for other in reports if other.pk == report.translation_of_id), None)
+        if original is not None:
+            context["copied_from"] = {"report": original, "label": COPIED_FROM.get(original.language, "")}
+    if can_edit:
+        existing = {other.language for other in reports}
+        context["copy_targets"] = [
+            {"language": code, "label": _copy_label(code)} for code, _name in settings.LANGUAGES if code not in existing
+        ]
+        if report.drafted_at:
             context["data_changed"] = selectors.exchange_data_changed_at(exchange) > report.drafted_at
     return render(request, "reports/report_detail.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def report_draft(request, slug):
-    """Draft every section (or one, with ?section=) from the exchange; ask first before replacing edits."""
+def report_draft(request, slug, lang=None):
+    """Draft every section (or one, with ?section=) from the exchange; ask first before replacing edits.
+
+    Drafting a language that has no report yet starts that language's report.
+    """
     exchange = get_report_exchange_or_404(request.user, slug, edit=True)
     section = request.POST.get("section") or request.GET.get("section") or ""
     if section and section not in SECTION_NAMES:
         raise Http404
     sections = [section] if section else None
-    report = Report.objects.filter(exchange=exchange).first()
+    report = pick_report(readable_reports(request.user, exchange), language=lang, preferred=request.LANGUAGE_CODE)
+    language = report.language if report is not None else lang or request.LANGUAGE_CODE
     targets = sections or SECTION_NAMES
     edited = [name for name in services.edited_sections(report) if name in targets] if report else []
     if request.method == "POST":
         if report is None:
-            report = services.report_get_or_create(exchange=exchange, language=request.LANGUAGE_CODE)
+            report = services.report_get_or_create(exchange=exchange, language=language)
         try:
             services.report_draft(
                 report=report, user=request.user, sections=sections, replace_edited=request.POST.get("replace") == "1"
@@ -73,10 +140,11 @@ def report_draft(request, slug):
             edited = exc.sections
         else:
             messages.success(request, _("Drafted from the exchange's data. Read it through and edit what needs it."))
-            return redirect("reports:report", slug=exchange.slug)
+            return redirect(report.get_absolute_url())
     context = {
         "exchange": exchange,
         "report": report,
+        "language": language,
         "section": section,
         "section_heading": services.section_heading(section) if section else "",
         "edited": [services.section_heading(name) for name in edited],
@@ -86,11 +154,11 @@ def report_draft(request, slug):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def section_edit(request, slug, section):
+def section_edit(request, slug, section, lang=None):
     exchange = get_report_exchange_or_404(request.user, slug, edit=True)
     if section not in SECTION_NAMES:
         raise Http404
-    report = _report_or_404(exchange)
+    report = get_report_or_404(request, exchange, lang)
     preview = None
     conflict = None
     if request.method == "POST":
@@ -141,9 +209,9 @@ def section_edit(request, slug, section):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def report_settings(request, slug):
+def report_settings(request, slug, lang=None):
     exchange = get_report_exchange_or_404(request.user, slug, edit=True)
-    report = _report_or_404(exchange)
+    report = get_report_or_404(request, exchange, lang)
     form = ReportSettingsForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
         services.report_update_settings(
@@ -153,15 +221,15 @@ def report_settings(request, slug):
             user=request.user,
         )
         messages.success(request, _("Report settings saved. Draft again to write the text in the new language."))
-        return redirect("reports:report", slug=exchange.slug)
+        return redirect(report.get_absolute_url())
     return render(request, "reports/report_settings.html", {"exchange": exchange, "report": report, "form": form})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def report_publish(request, slug):
+def report_publish(request, slug, lang=None):
     exchange = get_report_exchange_or_404(request.user, slug, edit=True)
-    report = _report_or_404(exchange)
+    report = get_report_or_404(request, exchange, lang)
     if request.method == "POST":
         publish = request.POST.get("publish") == "1"
         services.report_set_published(report=report, published=publish, user=request.user)
@@ -169,8 +237,31 @@ def report_publish(request, slug):
             messages.success(request, _("Published: everyone who can see the exchange can now read and download it."))
         else:
             messages.success(request, _("Unpublished: only the report's editors can see it now."))
-        return redirect("reports:report", slug=exchange.slug)
+        return redirect(report.get_absolute_url())
     return render(request, "reports/report_publish_confirm.html", {"exchange": exchange, "report": report})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_copy(request, slug, lang, target):
+    """Copy one language's report into a new report in ``target``, as the start of its translation."""
+    exchange = get_report_exchange_or_404(request.user, slug, edit=True)
+    report = get_report_or_404(request, exchange, lang)
+    if target == report.language:
+        raise Http404
+    existing = Report.objects.filter(exchange=exchange, language=target).first()
+    if existing is not None:
+        messages.info(request, _("This report already exists in that language: here it is."))
+        return redirect(existing.get_absolute_url())
+    if request.method == "POST":
+        try:
+            copy = services.report_copy_into(report=report, language=target, user=request.user)
+        except services.ReportExists as exc:
+            return redirect(exc.report.get_absolute_url())
+        messages.success(request, _("Copied. Translate each section, then publish this version when it is ready."))
+        return redirect(copy.get_absolute_url())
+    context = {"exchange": exchange, "report": report, "target": target, "label": _copy_label(target)}
+    return render(request, "reports/report_copy_confirm.html", context)
 
 
 def report_list(request):

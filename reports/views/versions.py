@@ -10,19 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from reports import services
-from reports.access import get_report_exchange_or_404
-from reports.models import SECTIONS, Report, ReportVersion
+from reports.access import get_report_exchange_or_404, get_report_or_404
+from reports.models import SECTIONS, ReportVersion
 from reports.text import render_markdown
 
 
-def _report_or_404(exchange) -> Report:
-    return get_object_or_404(Report, exchange=exchange)
-
-
 @login_required
-def version_list(request, slug):
+def version_list(request, slug, lang=None):
     exchange = get_report_exchange_or_404(request.user, slug, edit=True)
-    report = _report_or_404(exchange)
+    report = get_report_or_404(request, exchange, lang)
     versions = report.versions.select_related("created_by").order_by("-number")
     page = Paginator(versions, 20).get_page(request.GET.get("page"))
     return render(request, "reports/version_list.html", {"exchange": exchange, "report": report, "page": page})
@@ -46,9 +42,9 @@ def diff_lines(old: str, new: str) -> list[tuple[str, str]]:
 
 
 @login_required
-def version_detail(request, slug, number):
+def version_detail(request, slug, number, lang=None):
     exchange = get_report_exchange_or_404(request.user, slug, edit=True)
-    report = _report_or_404(exchange)
+    report = get_report_or_404(request, exchange, lang)
     version = get_object_or_404(ReportVersion.objects.select_related("created_by"), report=report, number=number)
     sections = [
         {
@@ -71,9 +67,9 @@ def version_detail(request, slug, number):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def version_restore(request, slug, number):
+def version_restore(request, slug, number, lang=None):
     exchange = get_report_exchange_or_404(request.user, slug, edit=True)
-    report = _report_or_404(exchange)
+    report = get_report_or_404(request, exchange, lang)
     version = get_object_or_404(ReportVersion, report=report, number=number)
     if request.method == "POST":
         report = services.report_restore_version(report=report, version=version, user=request.user)
@@ -81,7 +77,7 @@ def version_restore(request, slug, number):
             request,
             _("Version %(old)s restored as version %(new)s.") % {"old": version.number, "new": report.version},
         )
-        return redirect("reports:report", slug=exchange.slug)
+        return redirect(report.get_absolute_url())
     return render(
         request, "reports/version_restore_confirm.html", {"exchange": exchange, "report": report, "version": version}
     )

@@ -47,7 +47,9 @@ def test_invitation_email_goes_out_in_the_person_language_with_a_single_use_link
     (message,) = mail.outbox
     assert message.to == ["jocelyne.lebrun@example.org"]
     assert message.extra_headers["Content-Language"] == "fr"
+    assert message.subject == "Votre invitation au Portail des échanges du Strong Cities Network"
     assert "Bonjour Jocelyne Lebrun" in message.body and "7 jours" in message.body
+    assert "invitation" in message.body and "Hello" not in message.body and " days" not in message.body
     invitation = Invitation.objects.get(person=jocelyne)
     token = _link(message).split("/")[-2]
     assert invitation.token_hash == token_hash(token) and token not in invitation.token_hash

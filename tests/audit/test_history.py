@@ -109,8 +109,8 @@ def test_exchange_history_query_count_does_not_grow(client, db, django_assert_nu
     client.force_login(StaffFactory())
     url = reverse("audit:exchange_history", kwargs={"slug": exchange.slug})
 
-    # session, user, exchange; 6 sources to order; 2 sources with entries on the page (records + predecessors)
-    with django_assert_num_queries(11):
+    # session, user, exchange; 7 sources to order; 2 sources with entries on the page (records + predecessors)
+    with django_assert_num_queries(12):
         response = client.get(url)
 
     assert response.content.decode().count('class="card"') == min(30, 2 + 2 * count)

@@ -15,8 +15,8 @@ def test_delegate_sees_dakar_time_beside_montreal_time_on_my_agenda(page, demo):
 
     first = page.locator(".agenda__time").first
     assert page.get_by_role("heading", name="My agenda").is_visible()
-    assert first.locator(".agenda__host-time").inner_text() == "08:30 – 10:30 Montréal"
-    assert first.locator(".agenda__home-time").inner_text() == "12:30 – 14:30 Dakar"
+    assert first.locator(".agenda__host-time").inner_text() == "08:30 – 10:30 Montréal time (2 h)"
+    assert first.locator(".agenda__home-time").inner_text() == "12:30 – 14:30 Dakar time"
     assert first.locator(".agenda__home-time").is_visible()
     assert page.locator(".agenda__item").count() == 5
 

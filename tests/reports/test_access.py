@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from cities.models import City
 from reports import services
 from reports.access import can_edit_report
-from reports.models import RenderJob
+from reports.models import RenderJob, Report
 from tests.factories import CoordinatorFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +18,7 @@ EDITOR_GETS = [
     f"{BASE}versions/1/",
     f"{BASE}versions/1/restore/",
 ]
+EDITOR_GETS += [url.replace(BASE, f"{BASE}en/") for url in EDITOR_GETS] + [f"{BASE}en/copy-into/fr/"]
 EDITOR_POSTS = [*EDITOR_GETS]
 
 
@@ -37,6 +38,9 @@ def _all_urls(report_job, agenda_job):
         *[("get", url) for url in EDITOR_GETS],
         *[("post", url) for url in EDITOR_POSTS],
         ("post", f"{BASE}pdf/"),
+        ("post", f"{BASE}en/pdf/"),
+        ("get", f"{BASE}en/"),
+        ("get", f"{BASE}fr/"),
         ("post", f"{BASE}agenda-pdf/"),
         ("get", f"/reports/jobs/{report_job.pk}/"),
         ("get", f"/reports/files/{report_job.pk}/download/"),
@@ -93,6 +97,8 @@ def test_delegate_downloads_the_published_report_but_cannot_edit(login, rendered
     for url in EDITOR_GETS:
         assert client.get(url).status_code == 404, url
         assert client.post(url).status_code == 404, url
+    assert client.get(f"{BASE}fr/").status_code == 404  # no French version: nothing to read, nothing to start
+    assert Report.objects.count() == 1
 
 
 def test_readers_cannot_fetch_the_pdf_of_an_older_version(login, rendered):

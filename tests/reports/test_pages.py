@@ -21,7 +21,7 @@ def test_coordinator_drafts_the_report_from_the_exchange(login, demo):
     response = client.post(f"{BASE}draft/")
 
     report = Report.objects.get(exchange=demo)
-    assert response["Location"] == BASE
+    assert response["Location"] == f"{BASE}en/"
     assert report.version == 1 and report.drafted_at is not None
     assert report.summary.startswith("The exchange began with a series of roundtables")
     page = client.get(BASE).content.decode()

@@ -13,7 +13,8 @@ from reports.selectors import draft_data
 class Command(BaseCommand):
     help = (
         "Render an exchange's summary report to a PDF file through the same code as the portal's jobs. "
-        "Uses the saved report; without one, or in another language than it, drafts one in memory (nothing saved)."
+        "Uses the saved report in that language (default: the first one); without one, "
+        "drafts one in memory (nothing saved)."
     )
 
     def add_arguments(self, parser):
@@ -26,8 +27,9 @@ class Command(BaseCommand):
             exchange = Exchange.objects.select_related("host_city").get(slug=slug)
         except Exchange.DoesNotExist as exc:
             raise CommandError(f"No exchange with the slug {slug!r}.") from exc
-        report = Report.objects.filter(exchange=exchange).first()
-        if report is None or (lang and lang != report.language):
+        reports = Report.objects.filter(exchange=exchange).order_by("pk")
+        report = reports.filter(language=lang).first() if lang else reports.first()
+        if report is None:
             report = Report(exchange=exchange, language=lang or "en")
             for name, text in draft_sections(draft_data(exchange), report.language).items():
                 setattr(report, name, text)
