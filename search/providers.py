@@ -163,7 +163,7 @@ class ReportProvider(Provider):
         exchange = report.exchange
         where = f"{_dates(exchange.start_date, exchange.end_date)} · {exchange.host_city.name}"
         meta = f"{where} · {report.get_language_display()}"
-        url = reverse("reports:report", kwargs={"slug": exchange.slug})
+        url = reverse("reports:report", kwargs={"slug": exchange.slug, "lang": report.language})
         return Hit(str(_("Summary report: %(exchange)s") % {"exchange": exchange.title}), url, meta)
 
 

@@ -363,5 +363,5 @@ def test_city_profile_links_the_published_report_for_those_who_may_read_it(clien
     delegate_page = client.get("/cities/montreal/").content.decode()
 
     assert "Summary report (English)" in delegate_page
-    assert "/exchanges/dakar-montreal-2017/report/" in delegate_page
+    assert "/exchanges/dakar-montreal-2017/report/en/" in delegate_page
     assert "Summary report (English)" not in anonymous_page  # the exchange is not public
