@@ -16,9 +16,13 @@ To add a URL: one line in MATRIX, e.g.
 
 or spell the six answers out with ``Row(kwargs, anonymous=..., delegate_a=..., ...)``.
 Views that take only POST: ``post_only(...)``; views whose GET redirects to their
-form: ``redirects_get(...)``.
+form: ``redirects_get(...)``; pages for those who see exchange A: ``readers_of_a(...)``.
+A Row may also give ``query`` (a query string, e.g. for search) and ``prepare``
+(a callable run first in each of the entry's tests, for a state in which the
+allowed write really writes).
 
-The world (demo exchange A, exchange B, the six accounts) is built once per run
+The world (demo exchange A with its summary report published and rendered to a
+PDF, exchange B, a city only staff see, the six accounts) is built once per run
 of this module; each test runs in a savepoint that is rolled back.
 """
 
@@ -32,13 +36,23 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
+from django.utils.http import urlencode
 
 from accounts.models import Invitation
 from accounts.services import token_hash
-from cities.models import City, Coordinator, Organisation
+from cities.models import City, Coordinator, Initiative, Organisation
 from exchanges.demo import load_demo
-from exchanges.models import Exchange
+from exchanges.models import Exchange, NextStep
 from participants.models import Person
+from reports.models import RenderJob, Report
+from reports.services import (
+    render_job_request,
+    render_job_run,
+    report_draft,
+    report_get_or_create,
+    report_save_section,
+    report_set_published,
+)
 from tests.factories import (
     CityFactory,
     CoordinatorFactory,
@@ -99,6 +113,9 @@ class Row:
     # For views whose GET is not the page (POST-only views, views whose GET redirects): the identities
     # that may not write, with the answer their POST gets. Without it, those whose GET is not a page.
     post_refusals: dict | None = None
+    query: dict | None = None  # a query string for the URL, e.g. {"q": "Dakar"}
+    # callable(world), run first in each test of the entry: a state in which the allowed write does write.
+    prepare: object = None
 
 
 WHO = {
@@ -145,6 +162,12 @@ def everyone(kwargs, answer) -> Row:
     return Row(kwargs, **dict.fromkeys(IDENTITIES, answer))
 
 
+def readers_of_a(kwargs, answer, **answers) -> Row:
+    """Those who see exchange A (its delegate, its host's coordinator, staff) get ``answer`` (or their own
+    in ``answers``); the others 404, anonymous visitors included: exchange A is not public."""
+    return Row(kwargs, **(dict.fromkeys(WHO["members_of_a"], answer) | answers))
+
+
 def A_SLUG(w):
     return {"slug": w.exchange_a.slug}
 
@@ -183,6 +206,35 @@ def PERSON_A(w):
 
 def FEED_A(w):
     return {"token": w.person_a.feed_token}
+
+
+def CITY_A(w):
+    return {"slug": w.exchange_a.host_city.slug}
+
+
+def INITIATIVE_A(w):
+    return {"slug": "resal"}
+
+
+def A_NEXT_STEP(w):
+    return {"slug": w.exchange_a.slug, "pk": w.next_step_a.pk}
+
+
+def A_SECTION(w):
+    return {"slug": w.exchange_a.slug, "section": "summary"}
+
+
+def A_VERSION(w):
+    return {"slug": w.exchange_a.slug, "number": 1}
+
+
+def A_REPORT_JOB(w):
+    return {"job_id": w.report_job.pk}
+
+
+# Links into exchange A (its page, its report, its sessions): for those who may open it only.
+A_LINKS = "/exchanges/dakar-montreal-2017/"
+A_REPORT_LINK = 'href="/exchanges/dakar-montreal-2017/report/"'
 
 
 # POST data that a permitted identity would save (test_the_right_identity_can_write... shows it does).
@@ -243,6 +295,38 @@ def _organisation_data(w):
         "kind": "ngo",
         "city": w.exchange_a.host_city_id,
     }
+
+
+def _city_data(w):
+    # Staff also see the membership and visibility fields: sent, so a staff save keeps the city public.
+    return {
+        "region": "North America",
+        "languages": "French",
+        "profile": "Profile by the matrix",
+        "is_member": "on",
+        "is_public": "on",
+    }
+
+
+def _initiative_data(w):
+    return {"name": "Initiative by the matrix", "city": w.exchange_a.host_city_id, "summary": "to test access"}
+
+
+def _next_step_data(w):
+    return {
+        "text": "Next step by the matrix",
+        "owner_organisation": Organisation.objects.get(slug="cprlv").pk,
+        "status": "open",
+        "position": 9,
+    }
+
+
+def _report_edited(w):
+    """Exchange A's report edited after its PDF was made: asking for the PDF now queues a new job."""
+    staff = w.users["staff"]
+    w.report = report_save_section(
+        report=w.report, section="summary", text="Edited by the matrix.", base_version=w.report.version, user=staff
+    )
 
 
 # --- the matrix ------------------------------------------------------------------------------------------------
@@ -367,6 +451,107 @@ MATRIX = {
     "cities:organisation_list": row(None, MANAGERS, text="Service de Police de la Ville de Montréal"),
     "cities:organisation_create": row(None, MANAGERS, text="Add an organisation", post=_organisation_data),
     "cities:organisation_edit": row(A_ORGANISATION, STAFF_COORDINATOR_HOST, text="Edit Service de Police", post=_organisation_data),
+    # cities: city profiles and initiatives (issue 7). Public for public member cities; coordinators edit their
+    # own city's profile and initiatives, staff all. A profile names the exchanges of its city that are no longer
+    # drafts (title, dates) to everyone, but links them, and their published reports, only for those who may open them.
+    "cities:city_list": Row(None, **dict.fromkeys(IDENTITIES[:-1], Page("Montréal", hides=("Unlisted City",))), staff=Page("Unlisted City")),
+    "cities:city_detail": Row(
+        CITY_A,
+        anonymous=Page("Dakar–Montréal city exchange", hides=(A_LINKS,)),
+        delegate_a=Page(A_REPORT_LINK),
+        delegate_b=Page("Dakar–Montréal city exchange", hides=(A_LINKS,)),
+        coordinator_host=Page(A_REPORT_LINK),
+        coordinator_other=Page("Dakar–Montréal city exchange", hides=(A_LINKS,)),
+        staff=Page(A_REPORT_LINK),
+    ),
+    "cities:city_edit": row(CITY_A, STAFF_COORDINATOR_HOST, text="Edit the profile of Montréal", post=_city_data),
+    "cities:initiative_list": Row(None, **dict.fromkeys(IDENTITIES[:-1], Page("RÉSAL", hides=("Unlisted initiative",))), staff=Page("Unlisted initiative")),
+    # RÉSAL was presented in two sessions of exchange A: named to those who may open it.
+    "cities:initiative_detail": Row(
+        INITIATIVE_A,
+        anonymous=Page("Dakar–Montréal city exchange", hides=(A_LINKS, "Site visit: RÉSAL in Saint-Pierre")),
+        delegate_a=Page("Site visit: RÉSAL in Saint-Pierre"),
+        delegate_b=Page("Dakar–Montréal city exchange", hides=(A_LINKS, "Site visit: RÉSAL in Saint-Pierre")),
+        coordinator_host=Page("Site visit: RÉSAL in Saint-Pierre"),
+        coordinator_other=Page("Dakar–Montréal city exchange", hides=(A_LINKS, "Site visit: RÉSAL in Saint-Pierre")),
+        staff=Page("Site visit: RÉSAL in Saint-Pierre"),
+    ),
+    # Every coordinator may add initiatives, for their own city only: City B's coordinator posting one for
+    # Montréal is told so next to the field, and nothing is saved.
+    "cities:initiative_create": Row(
+        None,
+        anonymous=LOGIN,
+        coordinator_host=Page("New initiative"),
+        coordinator_other=Page("New initiative"),
+        staff=Page("New initiative"),
+        post=_initiative_data,
+        post_refusals=refused(MANAGERS) | {"coordinator_other": Page("Select a valid choice")},
+    ),
+    "cities:initiative_edit": row(INITIATIVE_A, STAFF_COORDINATOR_HOST, text="Edit RÉSAL", post=_initiative_data),
+    # exchanges: next steps (issue 7): seen by those who see the exchange; added and edited by those who edit it
+    # (its delegate gets 403); updates posted by the step's owner person, the exchange's cities' coordinators and
+    # staff (a delegate who does not own the step gets 403; tests/test_next_steps.py has the owner posting).
+    "exchanges:next_steps": readers_of_a(A_SLUG, Page("CPRLV to circulate an initial concept note")),
+    "exchanges:next_step_detail": readers_of_a(A_NEXT_STEP, Page("CPRLV to circulate an initial concept note")),
+    "exchanges:next_step_create": Row(A_SLUG, anonymous=LOGIN, delegate_a=FORBIDDEN, coordinator_host=Page("Add a next step"), staff=Page("Add a next step"), post=_next_step_data),
+    "exchanges:next_step_edit": Row(A_NEXT_STEP, anonymous=LOGIN, delegate_a=FORBIDDEN, coordinator_host=Page("Edit next step"), staff=Page("Edit next step"), post=_next_step_data),
+    "exchanges:next_step_update": Row(
+        A_NEXT_STEP,
+        anonymous=LOGIN,
+        **dict.fromkeys(IDENTITIES[1:], Status(405)),
+        post=lambda w: {"text": "Update by the matrix", "new_status": "in_progress"},
+        post_refusals=refused(STAFF_COORDINATOR_HOST) | {"delegate_a": FORBIDDEN},
+    ),
+    "exchanges:dashboard": Row(None, staff=Page("Programme dashboard")),  # staff only; 404 for all others
+    # reports (issue 5): staff and the coordinators of the exchange's cities edit and make PDFs; a published
+    # report is read and downloaded by everyone who sees the exchange; everyone else gets 404 on the report,
+    # its jobs and its files. The world's report is published (a draft report: tests/reports/test_access.py).
+    "reports:report_list": Row(
+        None,
+        anonymous=Page("Summary reports", hides=(A_LINKS,)),
+        delegate_a=Page(A_REPORT_LINK),
+        delegate_b=Page("Summary reports", hides=(A_LINKS,)),
+        coordinator_host=Page(A_REPORT_LINK),
+        coordinator_other=Page("Summary reports", hides=(A_LINKS,)),
+        staff=Page(A_REPORT_LINK),
+    ),
+    "reports:report": readers_of_a(
+        A_SLUG,
+        Page("Version history"),
+        delegate_a=Page("The exchange began with a series of roundtables", hides=("Version history", "Edit Summary")),
+    ),
+    "reports:draft": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Draft the report from the exchange?", post=lambda w: {"replace": "1"}),
+    "reports:section_edit": row(A_SECTION, STAFF_COORDINATOR_HOST, text="Edit Summary", post=lambda w: {"text": "Summary by the matrix", "base_version": w.report.version}),
+    "reports:settings": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Language and annex", post=lambda w: {"language": "fr", "include_annex": "on"}),
+    "reports:publish": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Unpublish the report?", post=lambda w: {"publish": "0"}),
+    "reports:versions": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Drafted from the exchange"),
+    "reports:version": row(A_VERSION, STAFF_COORDINATOR_HOST, text="Version 1"),
+    "reports:restore": row(A_VERSION, STAFF_COORDINATOR_HOST, text="Restore version 1?", post=lambda w: {}),
+    # POST only, for readers too ("Get the PDF"); the report is edited first so that a new job is queued.
+    "reports:generate": Row(
+        A_SLUG,
+        **dict.fromkeys(IDENTITIES, Status(405)),
+        prepare=_report_edited,
+        post=lambda w: {},
+        post_refusals={name: NOT_FOUND for name in IDENTITIES if name not in WHO["members_of_a"]},
+    ),
+    "reports:agenda_pdf": Row(
+        A_SLUG,
+        **dict.fromkeys(IDENTITIES, Status(405)),
+        post=lambda w: {},
+        post_refusals={name: NOT_FOUND for name in IDENTITIES if name not in WHO["members_of_a"]},
+    ),
+    "reports:job": readers_of_a(A_REPORT_JOB, Page("Summary report PDF")),
+    "reports:download": readers_of_a(A_REPORT_JOB, Page("%PDF-")),
+    # search: one box for everyone; results (and their counts) never go beyond what the searcher may see.
+    # Searching exchange A's title finds it and its published report, or nothing at all.
+    "search": Row(
+        None,
+        query={"q": "Dakar–Montréal city exchange"},
+        **dict.fromkeys(["anonymous", "delegate_b", "coordinator_other"], Page("Nothing found for “Dakar–Montréal city exchange”", hides=(A_LINKS,))),
+        **dict.fromkeys(WHO["members_of_a"], Page(A_REPORT_LINK)),
+    ),
+    "ping": everyone(None, Page("ok")),
     # audit: History tabs
     "audit:exchange_history": row(A_SLUG, STAFF_COORDINATOR_HOST, text="History of Dakar–Montréal city exchange"),
     "audit:session_history": row(lambda w: {"slug": w.exchange_a.slug, "pk": w.session_a.pk}, STAFF_COORDINATOR_HOST, text="History of the session"),
@@ -480,23 +665,30 @@ class World:
     person_a: Person
     uninvited: Person
     coordinator_a: Coordinator
+    next_step_a: NextStep
+    report: Report
+    report_job: RenderJob
     users: dict = field(default_factory=dict)
 
 
 @pytest.fixture(scope="module")
-def _world_rows(django_db_setup, django_db_blocker):
+def _world_rows(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo and exchange B, built once for the module inside a transaction rolled back at its end.
 
     Every test still runs in its own savepoint (pytest-django's ``db``), so what one test writes is gone
     before the next; building the world for each of the ~120 tests would take most of the run time.
+    The report's PDF is kept in a media folder of the module's own, which every test uses.
     """
+    media_root = tmp_path_factory.mktemp("matrix-media")
     with django_db_blocker.unblock(), transaction.atomic():
         with (
-            override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+            override_settings(
+                PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"], MEDIA_ROOT=media_root
+            ),
             translation.override("en"),
         ):
             rows = _build_world()
-        yield rows
+        yield rows | {"media_root": media_root}
         transaction.set_rollback(True)
 
 
@@ -518,17 +710,31 @@ def _build_world() -> dict:
         token_hash=token_hash(INVITATION_TOKEN),
         expires_at=timezone.now() + timedelta(days=7),
     )
+    # A city (and its initiative) that only staff see: not public, coordinated by none of the six.
+    unlisted = CityFactory(name="Unlisted City", is_public=False)
+    Initiative.objects.create(name="Unlisted initiative", slug="unlisted-initiative", city=unlisted)
+    # Exchange A's summary report, drafted, published, and rendered to a PDF (in-process: the on_commit
+    # hook of the request never fires inside this transaction, so the job is run here).
+    staff = get_user_model().objects.get(email="staff@example.org")
+    report = report_draft(report=report_get_or_create(exchange=exchange_a), user=staff)
+    report = report_set_published(report=report, published=True, user=staff)
+    job = render_job_request(exchange=exchange_a, kind=RenderJob.Kind.REPORT, report=report, user=staff)
+    render_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.status == RenderJob.Status.DONE and job.file, job.error
     return {
         "exchange_a": exchange_a.pk,
         "exchange_b": exchange_b.pk,
         "user_b": user_b.pk,
         "coordinator_other": coordinator_other.pk,
+        "report_job": job.pk,
     }
 
 
 @pytest.fixture
-def world(_world_rows, db):
+def world(_world_rows, db, settings):
     """Fresh objects for each test (a test may change them in memory or in its savepoint)."""
+    settings.MEDIA_ROOT = _world_rows["media_root"]
     User = get_user_model()
     exchange_a = Exchange.objects.get(pk=_world_rows["exchange_a"])
     return World(
@@ -539,6 +745,10 @@ def world(_world_rows, db):
         person_a=Person.objects.get(email="maye.seck@example.org"),
         uninvited=Person.objects.get(email="papa.alassane.seck@example.org"),
         coordinator_a=Coordinator.objects.get(user__email="coordinator@example.org"),
+        # Owned by CPRLV, by no one of the six: exchange A's delegate sees it but may not post updates.
+        next_step_a=exchange_a.next_steps.get(text__startswith="CPRLV to circulate"),
+        report=Report.objects.get(exchange=exchange_a),
+        report_job=RenderJob.objects.get(pk=_world_rows["report_job"]),
         users={
             "anonymous": None,
             "delegate_a": User.objects.get(email="delegate@example.org"),
@@ -568,7 +778,8 @@ def _mismatch(response, expected, world) -> str | None:
         return None
     if isinstance(expected, Status):
         return None if status == expected.code else f"expected {expected.code}, got {status}"
-    body = b"".join(response).decode() if response.streaming else response.content.decode()
+    # A PDF download is bytes: its text markers (%PDF-) still read through the replacement characters.
+    body = (b"".join(response) if response.streaming else response.content).decode(errors="replace")
     if status != expected.status:
         return f"expected a page ({expected.status}), got {status} {response.get('Location', '')}"
     if expected.text not in body:
@@ -591,10 +802,18 @@ def _snapshot() -> dict:
     return snapshot
 
 
+def _prepared_url(name, entry, world) -> str:
+    """The entry's URL, once its ``prepare`` (if any) has set the state the entry is checked in."""
+    if entry.prepare is not None:
+        entry.prepare(world)
+    url = reverse(name, kwargs=entry.kwargs(world) if entry.kwargs else None)
+    return f"{url}?{urlencode(entry.query)}" if entry.query else url
+
+
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_answers_by_identity(name, client, world):
     entry = MATRIX[name]
-    url = reverse(name, kwargs=entry.kwargs(world) if entry.kwargs else None)
+    url = _prepared_url(name, entry, world)
     problems = []
 
     for identity in IDENTITIES:
@@ -624,7 +843,7 @@ def _is_ok_page(expected) -> bool:
 @pytest.mark.parametrize("name", POSTING)
 def test_writes_by_the_wrong_identity_change_nothing(name, client, world):
     entry = MATRIX[name]
-    url = reverse(name, kwargs=entry.kwargs(world) if entry.kwargs else None)
+    url = _prepared_url(name, entry, world)
     data = entry.post(world)
     wrong = _refusals(entry)
     problems = []
@@ -649,7 +868,7 @@ def test_the_right_identity_can_write_so_the_checks_above_can_fail(name, client,
     """The POST data of each entry does change the database when an identity allowed to write sends it
     (staff, or the first other one allowed): a refused write that changes nothing shows the refusal."""
     entry = MATRIX[name]
-    url = reverse(name, kwargs=entry.kwargs(world) if entry.kwargs else None)
+    url = _prepared_url(name, entry, world)
     writers = [identity for identity in reversed(IDENTITIES) if identity not in _refusals(entry)]
     before = _snapshot()
 
@@ -669,6 +888,26 @@ def test_writers_of_the_post_data_are_the_ones_intended(client, world):
     world.exchange_a.refresh_from_db()
     assert world.exchange_a.title == "Exchange renamed by the matrix" and world.exchange_a.transfer_buffer_minutes == 45
     assert not Coordinator.objects.filter(pk=world.coordinator_a.pk).exists()
+
+
+def test_a_draft_report_is_404_for_its_readers_on_the_report_its_job_and_its_file(client, world):
+    """The matrix's report is published; unpublished, only its editors still reach it."""
+    report_set_published(report=world.report, published=False, user=world.users["staff"])
+    urls = [
+        reverse("reports:report", kwargs=A_SLUG(world)),
+        reverse("reports:job", kwargs=A_REPORT_JOB(world)),
+        reverse("reports:download", kwargs=A_REPORT_JOB(world)),
+    ]
+    before = _snapshot()
+
+    answers = {
+        identity: [_client_for(client, world, identity).get(url).status_code for url in urls] for identity in IDENTITIES
+    }
+    generate = _client_for(client, world, "delegate_a").post(reverse("reports:generate", kwargs=A_SLUG(world)))
+
+    editors = WHO[STAFF_COORDINATOR_HOST]
+    assert answers == {identity: [200, 200, 200] if identity in editors else [404, 404, 404] for identity in IDENTITIES}
+    assert generate.status_code == 404 and _snapshot() == before
 
 
 @pytest.mark.parametrize("token", ["not-a-token", "replaced"])
