@@ -234,7 +234,7 @@ def A_REPORT_JOB(w):
 
 # Links into exchange A (its page, its report, its sessions): for those who may open it only.
 A_LINKS = "/exchanges/dakar-montreal-2017/"
-A_REPORT_LINK = 'href="/exchanges/dakar-montreal-2017/report/"'
+A_REPORT_LINK = 'href="/exchanges/dakar-montreal-2017/report/en/"'
 
 
 # POST data that a permitted identity would save (test_the_right_identity_can_write... shows it does).
@@ -527,6 +527,7 @@ MATRIX = {
     "reports:versions": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Drafted from the exchange"),
     "reports:version": row(A_VERSION, STAFF_COORDINATOR_HOST, text="Version 1"),
     "reports:restore": row(A_VERSION, STAFF_COORDINATOR_HOST, text="Restore version 1?", post=lambda w: {}),
+    "reports:copy": row(lambda w: {**A_SLUG(w), "lang": "en", "target": "fr"}, STAFF_COORDINATOR_HOST, text="made with this report's four sections", post=lambda w: {}),
     # POST only, for readers too ("Get the PDF"); the report is edited first so that a new job is queued.
     "reports:generate": Row(
         A_SLUG,
