@@ -21,6 +21,7 @@ def test_delegate_sees_both_times_subscribes_to_the_feed_and_looks_up_the_host_c
     login(page, "delegate@example.org")
 
     page.get_by_role("link", name="My agenda").click()
+    page.wait_for_url("**/my/agenda/")
     first = page.locator(".agenda__time").first
     assert page.get_by_role("heading", name="My agenda").is_visible()
     assert first.locator(".agenda__host-time").inner_text() == "08:30 – 10:30 Montréal"
@@ -62,6 +63,7 @@ def test_delegate_sees_both_times_subscribes_to_the_feed_and_looks_up_the_host_c
     page.get_by_role("heading", name="Cities").wait_for()
     assert_accessible(page, "search")
     page.get_by_role("link", name="Montréal", exact=True).click()
+    page.wait_for_url("**/cities/montreal/")
 
     assert page.get_by_role("heading", name="Montréal", level=1).is_visible()
     assert page.get_by_text("RÉSAL").first.is_visible()

@@ -9,6 +9,7 @@ the page shows the job queued or running before the download link, as it does in
 import os
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from reports.models import RenderJob
@@ -45,11 +46,11 @@ def test_coordinator_drafts_the_report_watches_the_pdf_being_made_and_downloads_
     page.get_by_role("link", name="Summary report").click()
 
     page.get_by_role("button", name="Draft the report").click()
-    assert page.get_by_role("heading", name="Aims and objectives").is_visible()
+    expect(page.get_by_role("heading", name="Aims and objectives")).to_be_visible()
     page.get_by_role("link", name="Edit Next steps").click()
     page.get_by_label("Text (Markdown)").fill("The CPRLV will circulate a concept note.")
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("The CPRLV will circulate a concept note.").is_visible()
+    expect(page.locator("#section-next_steps")).to_contain_text("The CPRLV will circulate a concept note.")
     assert_accessible(page, "report")
     _shot(page, "report-page")
 
