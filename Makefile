@@ -27,7 +27,20 @@ run: messages
 	@echo "Serving the Exchange Portal on http://127.0.0.1:8000 (tasks run in-process; Ctrl+C stops)."
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: messages
+# axe-core (npm; pinned in package.json and package-lock.json) for the accessibility audits of the browser
+# tests. Installed when missing or when the lock file changes. Without npm the audits skip on a developer's
+# machine, but CI=true or REQUIRE_BROWSER=true makes that a failure.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json $(STAMP)
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	elif $(BIN)/python -c 'import sys; from exchange_portal.env import env_bool; sys.exit(not (env_bool("CI", False) or env_bool("REQUIRE_BROWSER", False)))'; then \
+	  echo "make: npm is needed to install axe-core for the accessibility checks (CI or REQUIRE_BROWSER is set)" >&2; exit 1; \
+	else \
+	  echo "make: npm not found: the accessibility checks will be skipped (install npm for them)"; \
+	fi
+
+test: messages $(AXE)
 	$(DEV_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Benchmarks (never part of `make test`): make bench BENCH_ARGS="--size large --load". See docs/benchmarks.md.
@@ -49,7 +62,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache
+	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache node_modules
 
 bench: $(STAMP)
 	$(DEV_ENV) $(BIN)/python benchmarks/report_render.py

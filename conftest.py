@@ -99,6 +99,14 @@ def _fresh_cache():
     cache.clear()
 
 
+def _task_modules() -> list[str]:
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    return [f"{config.name}.tasks" for config in apps.get_app_configs() if find_spec(f"{config.name}.tasks")]
+
+
 @pytest.fixture(scope="session")
 def celery_config():
     """The test worker's broker: Redis when CELERY_BROKER_URL is set (CI), else Kombu's in-memory transport.
@@ -106,6 +114,13 @@ def celery_config():
     Tests using ``celery_worker`` need ``@pytest.mark.django_db(transaction=True)`` so that the worker
     thread sees committed rows and ``transaction.on_commit`` fires.
     """
+    # Import every tasks module before the first test app exists: after each test, Celery's testing
+    # app puts back the shared-task registrations it found when the test began, so a @shared_task
+    # first imported during one worker test would be unknown to the next test's app (NotRegistered).
+    from importlib import import_module
+
+    for module in _task_modules():
+        import_module(module)
     return {
         "broker_url": os.environ.get("CELERY_BROKER_URL") or "memory://",
         "result_backend": "cache+memory://",
@@ -124,8 +139,4 @@ def celery_worker_parameters():
 @pytest.fixture(scope="session")
 def celery_includes():
     """Every installed app's tasks module, so that the test worker knows all the project's tasks."""
-    from importlib.util import find_spec
-
-    from django.apps import apps
-
-    return [f"{config.name}.tasks" for config in apps.get_app_configs() if find_spec(f"{config.name}.tasks")]
+    return _task_modules()

@@ -3,8 +3,13 @@
 A missing browser skips these tests on a developer's machine; under CI=true or
 REQUIRE_BROWSER=true it fails them. A failing test leaves a screenshot in
 test-artifacts/.
+
+``assert_accessible(page, name)`` audits the page as it stands with axe-core (the npm
+package pinned in package.json; ``make test`` installs it into node_modules/). Its
+findings for every page are written to test-artifacts/axe/<name>.json.
 """
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -24,7 +29,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# axe is served to the page from the page's own origin by the browser context (see ``page``), so the
+# portal's Content Security Policy (script-src 'self') stays switched on while the audit runs; the
+# audit tool is not part of the portal and is never served by it.
+AXE_URL = "/__test-tools__/axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 def _browser_available() -> bool:
@@ -57,6 +71,8 @@ def page(request, browser, live_server, settings):
     settings.SITE_URL = live_server.url
     context = browser.new_context(base_url=live_server.url, locale="en-GB", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
+    if AXE.exists():
+        context.route(f"**{AXE_URL}", lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
     page = context.new_page()
     yield page
     report = getattr(request.node, "report_call", None)
@@ -73,3 +89,43 @@ def login(page, email: str, password: str = "exchange-demo-2017") -> None:
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def _require_axe() -> None:
+    if env_bool("REQUIRE_BROWSER", False) and not AXE.exists():
+        pytest.fail(f"REQUIRE_BROWSER is set but axe-core is not installed at {AXE}: run `make test` (npm ci)")
+    require(AXE.exists(), f"axe-core not installed at {AXE}: `make test` installs it with npm")
+
+
+def axe_violations(page) -> list[dict]:
+    """Every WCAG 2.x A/AA violation axe-core finds in the page as it stands (any impact)."""
+    _require_axe()
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(url=AXE_URL)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return result["violations"]
+
+
+def assert_accessible(page, name: str) -> None:
+    """No serious or critical WCAG 2.2 A/AA violation on the page; all findings go to test-artifacts/axe/."""
+    violations = axe_violations(page)
+
+    folder = ARTIFACTS / "axe"
+    folder.mkdir(parents=True, exist_ok=True)
+    summary = [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "targets": [node["target"] for node in violation["nodes"]],
+        }
+        for violation in violations
+    ]
+    (folder / f"{name}.json").write_text(json.dumps({"url": page.url, "violations": summary}, indent=2))
+    blocking = [item for item in summary if item["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"axe-core: {name} ({page.url}) has serious or critical violations: " + json.dumps(
+        blocking, indent=2, ensure_ascii=False
+    )
