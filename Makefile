@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEV_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: run test worker beat fmt lint messages makemessages bench install clean
+.PHONY: run test worker beat fmt lint messages makemessages bench bench-reports install clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,5 +64,5 @@ lint: $(STAMP)
 clean:
 	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache node_modules
 
-bench: $(STAMP)
+bench-reports: $(STAMP)
 	$(DEV_ENV) $(BIN)/python benchmarks/report_render.py

@@ -77,6 +77,57 @@ def measure(html: str, runs: int) -> dict:
     }
 
 
+def _memory_child(html: str, renders: int, queue) -> None:
+    """RSS after the first render and after ``renders`` renders in one process, as a worker child lives."""
+    _timed(html)
+    first = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(renders - 1):
+        _timed(html)
+    queue.put((first, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+
+
+def memory_over_renders(html: str, renders: int) -> dict:
+    queue = multiprocessing.get_context("fork").Queue()
+    child = multiprocessing.get_context("fork").Process(target=_memory_child, args=(html, renders, queue))
+    child.start()
+    first, last = queue.get()
+    child.join()
+    return {"rss_after_1_render_mib": first / 1024, f"rss_after_{renders}_renders_mib": last / 1024}
+
+
+def _sources(exchange, paragraphs: int) -> tuple[str, str]:
+    from django.contrib.auth import get_user_model
+
+    from reports import services
+    from reports.models import Report
+    from reports.rendering import report_source
+
+    staff = get_user_model().objects.get(email="staff@example.org")
+    report = services.report_draft(report=services.report_get_or_create(exchange=exchange), user=staff)
+    demo_html = report_source(report).html
+    synthetic = Report(exchange=exchange, language="en", include_annex=True)
+    for name in ("introduction", "aims", "next_steps"):
+        setattr(synthetic, name, getattr(report, name))
+    synthetic.summary = "\n\n".join(f"{index}. {PARAGRAPH}" for index in range(1, paragraphs + 1))
+    return demo_html, report_source(synthetic).html
+
+
+def run(*, exchange, size: str, runs: int = 5, paragraphs: int = 400, renders: int = 200) -> dict:
+    """Figures for benchmarks/bench.py: the demo report, a ~50-page report, memory over ``renders`` renders."""
+    demo_html, synthetic_html = _sources(exchange, paragraphs)
+    demo, fifty = measure(demo_html, runs), measure(synthetic_html, runs)
+    memory = memory_over_renders(demo_html, renders)
+    return {
+        "demo_render_seconds": round(demo["median_s"], 3),
+        "demo_cold_render_seconds": round(demo["cold_s"], 3),
+        "demo_peak_rss_mb": round(demo["rss_peak_mib"], 1),
+        "fifty_page_pages": fifty["pages"],
+        "fifty_page_render_seconds": round(fifty["median_s"], 3),
+        "fifty_page_peak_rss_mb": round(fifty["rss_peak_mib"], 1),
+        **{key: round(value, 1) for key, value in memory.items()},
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -88,23 +139,9 @@ def main() -> None:
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        from django.contrib.auth import get_user_model
-
         from exchanges.demo import load_demo
-        from reports import services
-        from reports.models import Report
-        from reports.rendering import report_source
 
-        exchange = load_demo()
-        staff = get_user_model().objects.get(email="staff@example.org")
-        report = services.report_draft(report=services.report_get_or_create(exchange=exchange), user=staff)
-        demo_html = report_source(report).html
-
-        synthetic = Report(exchange=exchange, language="en", include_annex=True)
-        for name in ("introduction", "aims", "next_steps"):
-            setattr(synthetic, name, getattr(report, name))
-        synthetic.summary = "\n\n".join(f"{index}. {PARAGRAPH}" for index in range(1, args.paragraphs + 1))
-        synthetic_html = report_source(synthetic).html
+        demo_html, synthetic_html = _sources(load_demo(), args.paragraphs)
 
         rows = [
             ("demo report", measure(demo_html, args.runs)),
