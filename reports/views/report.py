@@ -1,8 +1,11 @@
 """The report page, drafting, section editing, settings and publishing."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +16,8 @@ from reports.access import can_edit_report, can_read_report, get_report_exchange
 from reports.forms import ReportSettingsForm, SectionForm
 from reports.models import SECTION_NAMES, SECTIONS, RenderJob, Report
 from reports.text import render_markdown
+
+logger = logging.getLogger(__name__)
 
 
 def _report_or_404(exchange) -> Report:
@@ -93,6 +98,7 @@ def section_edit(request, slug, section):
     report = _report_or_404(exchange)
     preview = None
     conflict = None
+    status = 200
     if request.method == "POST":
         form = SectionForm(request.POST)
         if form.is_valid():
@@ -122,6 +128,17 @@ def section_edit(request, slug, section):
                         )
                         % {"editor": editor, "version": conflict.version, "section": services.section_heading(section)},
                     )
+                except DatabaseError:
+                    # The save is one transaction: it rolled back, every earlier version is intact.
+                    logger.exception("Saving section %s of report %s failed", section, report.pk)
+                    status = 503
+                    form.add_error(
+                        None,
+                        _(
+                            "Not saved: the database did not answer. Your text is still below and nothing "
+                            "saved before was lost; save again in a moment."
+                        ),
+                    )
                 else:
                     messages.success(request, _("Saved. The earlier text is kept in the version history."))
                     return redirect(f"{report.get_absolute_url()}#section-{section}")
@@ -136,7 +153,7 @@ def section_edit(request, slug, section):
         "preview": preview,
         "conflict_html": render_markdown(getattr(conflict, section)) if conflict else None,
     }
-    return render(request, "reports/section_edit.html", context)
+    return render(request, "reports/section_edit.html", context, status=status)
 
 
 @login_required
