@@ -5,8 +5,23 @@ absent service is a failure, never a skip."""
 import os
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from exchange_portal.env import env_bool
+
+# Hypothesis (tests/test_fuzz.py): few examples per form so that the fuzzing stays within a couple of
+# minutes; "ci" draws the same examples on every run (derandomize) and keeps no example database.
+settings.register_profile(
+    "dev", max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+settings.register_profile(
+    "ci",
+    parent=settings.get_profile("dev"),
+    derandomize=True,
+    database=None,
+    print_blob=True,
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if env_bool("CI", False) else "dev"))
 
 # celery_app / celery_worker fixtures: a real worker in a thread for integration tests.
 pytest_plugins = ("celery.contrib.pytest",)

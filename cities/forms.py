@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Initiative, Organisation, Theme
 from cities.selectors import editable_cities
+from core.forms import ModelMultipleChoiceField
 from exchanges.access import is_staff
 
 
@@ -43,6 +44,7 @@ class InitiativeForm(forms.ModelForm):
     class Meta:
         model = Initiative
         fields = ["name", "acronym", "city", "lead_organisation", "themes", "summary", "description", "website"]
+        field_classes = {"themes": ModelMultipleChoiceField}
         widgets = {
             "themes": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 10}),

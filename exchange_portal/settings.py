@@ -181,7 +181,24 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env_int("CELERY_WORKER_MAX_TASKS_PER_CHILD", 50)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Redis hands a message that a worker took but never acknowledged (the worker was killed, its machine
+# lost) to another worker after this many seconds. It must exceed the longest time a healthy worker
+# holds a message unacknowledged: a render's hard limit (REPORT_RENDER_TIME_LIMIT + 30 s) and the
+# countdown of an agenda digest (AGENDA_DIGEST_DELAY_SECONDS), or a second worker gets a task the first
+# is still running. Production keeps an hour; the reliability drills set a few seconds.
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # Look for such messages every few seconds (Kombu's default is every 100 s): one cheap Redis query.
+    "unacked_restore_interval": max(1, min(10, CELERY_VISIBILITY_TIMEOUT // 2)),
+    "unacked_restore_throttle": 1,
+    # A request that queues a task must not hang on an unreachable broker: fail fast, the job row stays
+    # queued and reports.sweep_stale_jobs sends it again once the broker answers.
+    "socket_connect_timeout": 2,
+    "socket_timeout": 10,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.2, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TIMEZONE = "UTC"
 # Task modules outside the <app>.tasks convention that autodiscovery finds.
 CELERY_IMPORTS = ["exchanges.tasks_reminders"]
@@ -191,12 +208,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "exchanges.send_next_step_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Render jobs whose message never reached the broker, was lost, or whose worker died: send them again.
+    "sweep-stale-render-jobs": {
+        "task": "reports.sweep_stale_jobs",
+        "schedule": env_int("REPORT_SWEEP_INTERVAL", 60),
+    },
 }
 
 # Agenda change digests go out this long after the last edit of a burst (one e-mail per burst).
 AGENDA_DIGEST_DELAY_SECONDS = env_int("AGENDA_DIGEST_DELAY_SECONDS", 600)
 # A PDF render stops after this many seconds (the worker's hard limit is 30 s later).
 REPORT_RENDER_TIME_LIMIT = env_int("REPORT_RENDER_TIME_LIMIT", 60)
+# reports.sweep_stale_jobs sends a queued job again when its message never reached the broker (after
+# REPORT_DISPATCH_GRACE seconds) or was handed over more than REPORT_REQUEUE_AFTER seconds ago.
+REPORT_DISPATCH_GRACE = env_int("REPORT_DISPATCH_GRACE", 10)
+REPORT_REQUEUE_AFTER = env_int("REPORT_REQUEUE_AFTER", 900)
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000

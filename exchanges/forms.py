@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Initiative, Organisation
+from core.forms import ModelMultipleChoiceField
 from exchanges.models import Exchange, Objective, Programme, Session, Venue
 from exchanges.services import STATUS_TRANSITIONS
 from participants.models import Delegation, Membership, Person
@@ -74,6 +75,7 @@ class ExchangeForm(ExchangeCitiesMixin, forms.ModelForm):
             "transfer_buffer_minutes",
             "is_public",
         ]
+        field_classes = {"visiting_cities": ModelMultipleChoiceField, "themes": ModelMultipleChoiceField}
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
@@ -225,6 +227,9 @@ class SessionForm(forms.ModelForm):
             "attending_delegations",
             "notes",
         ]
+        field_classes = dict.fromkeys(
+            ["presenters", "organisations", "initiatives", "attending_delegations"], ModelMultipleChoiceField
+        )
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 4}),

@@ -158,6 +158,8 @@ class RenderJob(models.Model):
     error = models.CharField(_("error"), max_length=20, choices=Error.choices, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    # When the task last reached the broker; empty while the broker could not be reached (the sweeper retries).
+    dispatched_at = models.DateTimeField(_("sent to the workers"), null=True, blank=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 

@@ -3,14 +3,17 @@
 import hashlib
 import logging
 import time
+from datetime import timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from kombu.exceptions import OperationalError as BrokerError
 
 from exchanges.models import Exchange
 from reports.drafting import draft_sections
@@ -22,6 +25,8 @@ logger = logging.getLogger(__name__)
 
 # A job redelivered this many times (its worker was killed mid-render) is given up.
 MAX_ATTEMPTS = 5
+# The worker's hard time limit is this many seconds past REPORT_RENDER_TIME_LIMIT (see reports.tasks).
+HARD_LIMIT_MARGIN = 30
 
 
 # The note of a copy's first version, per language of the original (a language's name reads differently in French).
@@ -271,9 +276,51 @@ def render_job_request(*, exchange: Exchange, kind: str, user, report: Report | 
 
 
 def render_job_enqueue(job: RenderJob) -> None:
+    transaction.on_commit(lambda: render_job_dispatch(job_id=job.pk))
+
+
+def render_job_dispatch(*, job_id: int) -> bool:
+    """Hand one job's task to the broker and note when.
+
+    Returns False, changing nothing, when the broker cannot be reached (after the short publish
+    retry policy of the settings): the job stays queued and ``render_jobs_sweep`` sends it again.
+    Raises nothing for an unreachable broker, so the request that asked for the PDF still answers.
+    """
     from reports.tasks import render_pdf
 
-    transaction.on_commit(lambda: render_pdf.delay(job_id=job.pk))
+    try:
+        render_pdf.delay(job_id=job_id)
+    except (BrokerError, ConnectionError) as exc:
+        logger.warning("Render job %s stays queued: the broker could not be reached (%s)", job_id, exc)
+        return False
+    RenderJob.objects.filter(pk=job_id).update(dispatched_at=timezone.now())
+    return True
+
+
+def render_jobs_sweep(*, limit: int = 200) -> list[int]:
+    """Send again the jobs no worker will run otherwise; returns the ids sent.
+
+    Three kinds: queued jobs whose task never reached the broker (it was down when they were asked
+    for), queued jobs handed over long ago that no worker took (the message was lost with the
+    broker's memory), and running jobs past the worker's hard time limit (their worker is gone; a
+    job that ran MAX_ATTEMPTS times is marked failed by the next run). Running a job twice is safe.
+    """
+    now = timezone.now()
+    grace = timedelta(seconds=settings.REPORT_DISPATCH_GRACE)
+    hard_limit = timedelta(seconds=settings.REPORT_RENDER_TIME_LIMIT + HARD_LIMIT_MARGIN)
+    queued = Q(status=RenderJob.Status.QUEUED)
+    stale = RenderJob.objects.filter(
+        (queued & Q(dispatched_at__isnull=True, created_at__lt=now - grace))
+        | (queued & Q(dispatched_at__lt=now - timedelta(seconds=settings.REPORT_REQUEUE_AFTER)))
+        | Q(status=RenderJob.Status.RUNNING, started_at__lt=now - hard_limit - grace)
+    )
+    sent = []
+    for job_id in stale.order_by("created_at").values_list("pk", flat=True)[:limit]:
+        logger.info("Sending render job %s again", job_id)
+        if not render_job_dispatch(job_id=job_id):
+            break  # the broker is still away: the next sweep tries again
+        sent.append(job_id)
+    return sent
 
 
 def render_job_run(*, job_id: int) -> RenderJob | None:
@@ -291,7 +338,12 @@ def render_job_run(*, job_id: int) -> RenderJob | None:
         _fail(job, RenderJob.Error.WORKER_LOST)
         return job
     started = timezone.now()
-    claimed.update(status=RenderJob.Status.RUNNING, attempts=F("attempts") + 1, started_at=started, progress=1)
+    # Claim the job as it was read: of two deliveries reading the same state at once, one runs it.
+    won = RenderJob.objects.filter(pk=job.pk, status=job.status, attempts=job.attempts).update(
+        status=RenderJob.Status.RUNNING, attempts=F("attempts") + 1, started_at=started, progress=1
+    )
+    if not won:
+        return None
     job.refresh_from_db()
 
     try:

@@ -16,7 +16,7 @@ TRANSIENT_ERRORS = (DatabaseError, OSError, ConnectionError)
     acks_late=True,
     reject_on_worker_lost=True,
     soft_time_limit=settings.REPORT_RENDER_TIME_LIMIT,
-    time_limit=settings.REPORT_RENDER_TIME_LIMIT + 30,
+    time_limit=settings.REPORT_RENDER_TIME_LIMIT + services.HARD_LIMIT_MARGIN,
     autoretry_for=TRANSIENT_ERRORS,
     max_retries=3,
     retry_backoff=2,
@@ -32,3 +32,9 @@ def render_pdf(self, *, job_id: int) -> None:
         if self.request.retries >= self.max_retries:
             services.render_job_give_up(job_id=job_id)
         raise
+
+
+@shared_task(name="reports.sweep_stale_jobs", ignore_result=True)
+def sweep_stale_jobs() -> int:
+    """Periodic (CELERY_BEAT_SCHEDULE): send again the render jobs that no worker would otherwise run."""
+    return len(services.render_jobs_sweep())

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -77,7 +77,10 @@ def my_agenda(request):
 
 def _safe_next(request, fallback: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    # Only a path of this site: anything else (a word, a foreign host) falls back.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return fallback
 
@@ -117,7 +120,7 @@ def my_settings(request):
         else:
             request.session[agenda.SESSION_TIME_ZONE_KEY] = data["time_zone"]
         messages.success(request, _("Your agenda preferences are saved."))
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)  # a URL, never a view name to reverse
     return render(request, "exchanges/agenda/settings.html", {"form": form, "person": person, "next": next_url})
 
 

@@ -1,9 +1,12 @@
 """The report page, drafting, section editing, settings and publishing."""
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -42,6 +45,8 @@ NO_REPORT_IN = {
     "fr": gettext_lazy("No summary report in French yet."),
 }
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+logger = logging.getLogger(__name__)
 
 
 def _copy_label(language: str) -> str:
@@ -161,6 +166,7 @@ def section_edit(request, slug, section, lang=None):
     report = get_report_or_404(request, exchange, lang)
     preview = None
     conflict = None
+    status = 200
     if request.method == "POST":
         form = SectionForm(request.POST)
         if form.is_valid():
@@ -190,6 +196,17 @@ def section_edit(request, slug, section, lang=None):
                         )
                         % {"editor": editor, "version": conflict.version, "section": services.section_heading(section)},
                     )
+                except DatabaseError:
+                    # The save is one transaction: it rolled back, every earlier version is intact.
+                    logger.exception("Saving section %s of report %s failed", section, report.pk)
+                    status = 503
+                    form.add_error(
+                        None,
+                        _(
+                            "Not saved: the database did not answer. Your text is still below and nothing "
+                            "saved before was lost; save again in a moment."
+                        ),
+                    )
                 else:
                     messages.success(request, _("Saved. The earlier text is kept in the version history."))
                     return redirect(f"{report.get_absolute_url()}#section-{section}")
@@ -204,7 +221,7 @@ def section_edit(request, slug, section, lang=None):
         "preview": preview,
         "conflict_html": render_markdown(getattr(conflict, section)) if conflict else None,
     }
-    return render(request, "reports/section_edit.html", context)
+    return render(request, "reports/section_edit.html", context, status=status)
 
 
 @login_required

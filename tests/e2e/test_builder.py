@@ -191,8 +191,8 @@ def keyed(browser):
 def _keyboard_session(page, keyed, day_label, title, start, end, presenter_search):
     _press(page, page.get_by_role("link", name=f"Add a session on {day_label}"))
     form = page.locator("form.session-form")
-    form.get_by_label("Title").wait_for()
-    assert form.get_by_label("Title").evaluate(FOCUS_IS_ON)  # the form takes the focus as it appears
+    # The form takes the focus as it appears (a script does it just after htmx swaps it in).
+    expect(form.get_by_label("Title")).to_be_focused()
     page.keyboard.type(title)
     _, time = keyed
     _type_into(page, form.get_by_label("Starts at"), time(start))
