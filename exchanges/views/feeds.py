@@ -1,5 +1,9 @@
 """Calendar feeds: an exchange's agenda (same access as its page) and a person's own agenda (secret token)."""
 
+import hashlib
+
+from django.core.cache import cache
+from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.text import slugify
@@ -32,13 +36,23 @@ def exchange_feed(request, slug):
     return _calendar_response(body, slugify(exchange.slug) or "agenda")
 
 
+# Calendar apps poll the personal feed; a person in many exchanges has hundreds of events, which take
+# icalendar a while to write. The body is kept this long, keyed by what a session edit changes.
+PERSONAL_FEED_CACHE_SECONDS = 300
+
+
 @require_safe
 def personal_feed(request, token):
     person = Person.objects.filter(feed_token=token).first()
     if person is None:
         raise Http404
-    with translation.override(person.language):
-        body = agenda_calendar(
-            name=_("My agenda: %(name)s") % {"name": person.name}, sessions=agenda.person_sessions(person)
-        )
+    sessions = agenda.person_sessions(person)
+    latest = sessions.order_by().aggregate(changed=Max("updated_at"), count=Count("pk"))
+    version = f"{person.pk}|{person.feed_token}|{person.language}|{latest['changed']}|{latest['count']}"
+    key = "personal-feed:" + hashlib.sha256(version.encode()).hexdigest()
+    body = cache.get(key)
+    if body is None:
+        with translation.override(person.language):
+            body = agenda_calendar(name=_("My agenda: %(name)s") % {"name": person.name}, sessions=sessions)
+        cache.set(key, body, PERSONAL_FEED_CACHE_SECONDS)
     return _calendar_response(body, "my-agenda")
