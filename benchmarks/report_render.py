@@ -78,21 +78,22 @@ def measure(html: str, runs: int) -> dict:
 
 
 def _memory_child(html: str, renders: int, queue) -> None:
-    """RSS after the first render and after ``renders`` renders in one process, as a worker child lives."""
-    _timed(html)
-    first = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    for _ in range(renders - 1):
+    """Peak RSS after 1, 50 (a worker child's life: CELERY_WORKER_MAX_TASKS_PER_CHILD) and ``renders`` renders."""
+    checkpoints = {}
+    for done in range(1, renders + 1):
         _timed(html)
-    queue.put((first, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+        if done in (1, 50, renders):
+            checkpoints[done] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    queue.put(checkpoints)
 
 
 def memory_over_renders(html: str, renders: int) -> dict:
     queue = multiprocessing.get_context("fork").Queue()
     child = multiprocessing.get_context("fork").Process(target=_memory_child, args=(html, renders, queue))
     child.start()
-    first, last = queue.get()
+    checkpoints = queue.get()
     child.join()
-    return {"rss_after_1_render_mib": first / 1024, f"rss_after_{renders}_renders_mib": last / 1024}
+    return {f"rss_after_{done}_renders_mib": kib / 1024 for done, kib in checkpoints.items()}
 
 
 def _sources(exchange, paragraphs: int) -> tuple[str, str]:
