@@ -469,3 +469,18 @@ def test_reminder_management_command_reports_the_count(demo, capsys):
         call_command("send_next_step_reminders")
 
     assert capsys.readouterr().out.splitlines() == ["1 reminder(s) sent.", "0 reminder(s) sent."]
+
+
+def test_next_step_update_by_staff_does_not_show_their_email_to_delegates(client, demo):
+    step = _step("Dakar exchange participants")
+    next_step_update_post(next_step=step, user=_user("staff@example.org"), text="Funding found.", new_status="")
+    url = reverse("exchanges:next_step_detail", kwargs={"slug": demo.slug, "pk": step.pk})
+    client.force_login(_user("delegate@example.org"))
+    delegate_page = client.get(url).content.decode()
+    client.force_login(_user("staff@example.org"))
+
+    staff_page = client.get(url).content.decode()
+
+    assert "Funding found." in delegate_page and "the organisers" in delegate_page
+    assert "staff@example.org" not in delegate_page.split("Updates", 1)[-1]
+    assert "staff@example.org" in staff_page.split("Updates", 1)[-1]
