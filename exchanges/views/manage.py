@@ -22,7 +22,8 @@ def managed_cities(user):
 
 
 def is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
+    """An htmx request for a fragment (a boosted link or form wants the whole page)."""
+    return bool(request.htmx) and not request.htmx.boosted
 
 
 def htmx_redirect(request, url: str):
