@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cities.views import initiatives, organisations, profiles
+from cities.views import coordinators, initiatives, organisations, profiles
 
 app_name = "cities"
 
@@ -15,4 +15,6 @@ urlpatterns = [
     path("initiatives/new/", initiatives.initiative_create, name="initiative_create"),
     path("initiatives/<slug:slug>/", initiatives.initiative_detail, name="initiative_detail"),
     path("initiatives/<slug:slug>/edit/", initiatives.initiative_edit, name="initiative_edit"),
+    path("coordinators/", coordinators.coordinator_list, name="coordinator_list"),
+    path("coordinators/<int:pk>/remove/", coordinators.coordinator_remove, name="coordinator_remove"),
 ]

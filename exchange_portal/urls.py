@@ -14,7 +14,7 @@ urlpatterns = [
     path("", include("exchanges.urls")),
     path("", include("participants.urls")),
     path("", include("cities.urls")),
-    path("", include("accounts.urls")),
+    path("", include("overview.urls")),
     path("", include("audit.urls")),
     path("", include("search.urls")),
     path("", include("reports.urls")),

@@ -15,8 +15,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from cities.models import City, Coordinator, Initiative, Organisation, Theme
-from exchanges.models import Exchange, NextStep, Objective, Programme, Session, Venue
-from participants.models import Delegation, Membership, Person
+from exchanges.models import Delegation, Exchange, Membership, NextStep, Objective, Programme, Session, Venue
+from participants.models import Person
 
 DEMO_PASSWORD = "exchange-demo-2017"  # noqa: S105 - published demo credentials, created only by load_demo
 MONTREAL_TZ = ZoneInfo("America/Toronto")

@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.forms import CoordinatorForm
+from cities.access import require_staff
+from cities.forms import CoordinatorForm
 from cities.models import Coordinator
-from exchanges.access import require_staff
 
 PAGE_SIZE = 50
 
@@ -25,10 +25,10 @@ def coordinator_list(request):
             request,
             _("%(email)s now coordinates %(city)s.") % {"email": coordinator.user.email, "city": coordinator.city},
         )
-        return redirect("accounts:coordinator_list")
+        return redirect("cities:coordinator_list")
     coordinators = Coordinator.objects.select_related("user", "city").order_by("city__name", "user__email")
     page = Paginator(coordinators, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "accounts/coordinator_list.html", {"form": form, "page": page})
+    return render(request, "cities/coordinator_list.html", {"form": form, "page": page})
 
 
 @login_required
@@ -43,5 +43,5 @@ def coordinator_remove(request, pk):
             _("%(email)s no longer coordinates %(city)s.")
             % {"email": coordinator.user.email, "city": coordinator.city},
         )
-        return redirect("accounts:coordinator_list")
-    return render(request, "accounts/coordinator_remove.html", {"coordinator": coordinator})
+        return redirect("cities:coordinator_list")
+    return render(request, "cities/coordinator_remove.html", {"coordinator": coordinator})

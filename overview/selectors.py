@@ -1,12 +1,11 @@
-"""Reads of the accounts app."""
+"""Reads that gather several apps: a person's personal data (account, person, delegations, sessions…)."""
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 
-from accounts.models import Invitation
 from cities.models import Coordinator
-from exchanges.models import Exchange, NextStep, Session
-from participants.models import Membership, Person
+from exchanges.models import Exchange, Membership, NextStep, Session
+from participants.models import Invitation, Person
 
 
 def _when(value):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from cities.access import can_edit_city_record, is_staff, require_manager
 from participants.forms import PersonForm, PersonSearchForm
-from participants.models import Membership, Person
+from participants.models import Person
 
 PAGE_SIZE = 25
 
@@ -48,10 +48,8 @@ def person_detail(request, pk):
     # Which exchanges a person takes part in is shown to staff only: a coordinator
     # must not learn of exchanges (drafts of other cities) they cannot see.
     staff = is_staff(request.user)
-    memberships = (
-        Membership.objects.filter(person=person)
-        .select_related("delegation__city", "delegation__exchange")
-        .order_by("-delegation__exchange__start_date")
+    memberships = person.memberships.select_related("delegation__city", "delegation__exchange").order_by(
+        "-delegation__exchange__start_date"
     )
     sessions = person.presented_sessions.select_related("exchange").order_by("-start")[:50]
     context = {

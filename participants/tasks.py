@@ -1,7 +1,7 @@
 from celery import shared_task
 
-from accounts.models import Invitation
-from accounts.services import invitation_send
+from participants.models import Invitation
+from participants.services import invitation_send
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)

@@ -1,11 +1,10 @@
-"""Writes of the accounts app: invitations, anonymisation. Views call these."""
+"""Writes of the participants app: invitations of a person to open an account. Views call these."""
 
 import hashlib
 import secrets
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
@@ -15,9 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Invitation
-from cities.models import Coordinator
-from participants.models import Person, new_feed_token
+from participants.models import Invitation, Person
 
 
 class InvitationError(Exception):
@@ -35,7 +32,7 @@ def invitation_create(*, person: Person, email: str, invited_by) -> Invitation:
     link opens an account. Raises InvitationError when the person already has
     an account or another account uses the address.
     """
-    from accounts.tasks import send_invitation
+    from participants.tasks import send_invitation
 
     email = get_user_model().objects.normalize_email(email).lower()
     if person.user_id is not None:
@@ -71,12 +68,12 @@ def invitation_send(*, invitation: Invitation) -> None:
         context = {
             "person": person,
             "invitation": invitation,
-            "url": settings.SITE_URL + reverse("accounts:invitation_accept", kwargs={"token": token}),
+            "url": settings.SITE_URL + reverse("participants:invitation_accept", kwargs={"token": token}),
             "valid_days": settings.INVITATION_VALID_DAYS,
             "NETWORK_NAME": settings.NETWORK_NAME,
         }
-        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
-        body = render_to_string("accounts/email/invitation_message.txt", context)
+        subject = render_to_string("participants/email/invitation_subject.txt", context).strip()
+        body = render_to_string("participants/email/invitation_message.txt", context)
     EmailMessage(
         subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email], headers={"Content-Language": language}
     ).send()
@@ -112,45 +109,3 @@ def invitation_accept(*, invitation: Invitation, password: str):
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
     return user
-
-
-ANONYMISED_FIELDS = {"honorific": "", "job_title": "", "email": "", "languages": ""}
-
-
-def person_anonymise(*, person: Person) -> Person:
-    """Replace a person's identifying details, keeping the row so exchanges and reports still hold.
-
-    The person's name becomes "Anonymised person #id"; e-mail, job title,
-    honorific and languages are emptied, in the person's change history too.
-    Their user account (if any) is unlinked, deactivated and stripped of
-    e-mail, password, authenticators and coordinator roles; their invitations
-    are deleted. Memberships, presentations and next steps stay, under the
-    new name.
-    """
-    name = f"Anonymised person #{person.pk}"
-    with transaction.atomic():
-        user = person.user
-        for field, value in ANONYMISED_FIELDS.items():
-            setattr(person, field, value)
-        person.name = name
-        person.user = None
-        person.notify_changes = False
-        person.feed_token = new_feed_token()
-        person.save()
-        person.history.filter(id=person.pk).update(name=name, user=None, **ANONYMISED_FIELDS)
-        person.invitations.all().delete()
-        if user is not None:
-            user_deactivate(user=user)
-    return person
-
-
-def user_deactivate(*, user) -> None:
-    """Close an account for good: no login, no address, no roles."""
-    user.email = f"anonymised-{user.pk}@invalid.invalid"
-    user.first_name = user.last_name = user.language = user.time_zone = ""
-    user.is_active = user.is_staff = user.is_superuser = False
-    user.set_unusable_password()
-    user.save()
-    EmailAddress.objects.filter(user=user).delete()
-    Authenticator.objects.filter(user=user).delete()
-    Coordinator.objects.filter(user=user).delete()
