@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from cities.access import require_staff
-from overview import selectors, services
+from overview import services
 from overview.forms import AnonymiseForm
+from overview.selectors.people import personal_data
 from participants.models import Person
 
 
@@ -22,12 +23,12 @@ def _staff_person_or_404(request, pk) -> Person:
 
 @login_required
 def my_data(request):
-    return render(request, "overview/my_data.html", {"data": selectors.personal_data(request.user)})
+    return render(request, "overview/my_data.html", {"data": personal_data(request.user)})
 
 
 @login_required
 def my_data_download(request):
-    body = json.dumps(selectors.personal_data(request.user), indent=2, ensure_ascii=False)
+    body = json.dumps(personal_data(request.user), indent=2, ensure_ascii=False)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="exchange-portal-my-data.json"'
     response["Cache-Control"] = "no-store"
