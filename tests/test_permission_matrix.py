@@ -557,7 +557,7 @@ MATRIX = {
     "audit:session_history": row(lambda w: {"slug": w.exchange_a.slug, "pk": w.session_a.pk}, STAFF_COORDINATOR_HOST, text="History of the session"),
     "audit:delegation_history": row(lambda w: {"slug": w.exchange_a.slug, "pk": w.delegation_a.pk}, STAFF_COORDINATOR_HOST, text="History of the Dakar delegation"),
     "audit:person_history": row(lambda w: {"pk": w.person_a.pk}, STAFF_COORDINATOR_HOST, text="History of Maye Seck"),
-    # accounts: invitations, personal data, coordinators
+    # invitations (participants), personal data and anonymising (overview), coordinators (cities)
     "participants:person_invite": row(lambda w: {"pk": w.uninvited.pk}, STAFF, text="Invite Papa Alassane Seck", post=lambda w: {"email": "papa@example.org"}),
     "overview:person_anonymise": row(lambda w: {"pk": w.person_a.pk}, STAFF, text="Anonymise Maye Seck", post=lambda w: {"confirm": "on"}),
     "participants:invitation_accept": Row(
