@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     # After the apps whose models it keeps the history of (audit.models registers them).
     "audit",
     "search",
+    # Pages that gather several apps (city profiles' exchanges, personal data): above them all.
+    "overview",
 ]
 
 MIDDLEWARE = [

@@ -10,12 +10,11 @@ that the object exists. docs/development.md lists which helper answers which que
 """
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from cities.access import coordinated_city_ids, is_staff  # noqa: F401 - re-exported: the roles every view asks
-from exchanges.models import Exchange, Session
-from participants.models import Delegation, Person
+from cities.access import coordinated_city_ids, is_staff, require_staff  # noqa: F401 - re-exported: the roles every view asks
+from exchanges.models import Delegation, Exchange, Session
+from participants.models import Person
 
 
 def person_for(user) -> Person | None:
@@ -125,12 +124,6 @@ def get_exchange_for_user_or_404(user, slug: str, *, edit: bool = False) -> Exch
     """The exchange with this slug if the user may see it (or edit it), else Http404."""
     exchanges = editable_exchanges(user) if edit else visible_exchanges(user)
     return get_object_or_404(exchanges.select_related("host_city", "programme__organiser"), slug=slug)
-
-
-def require_staff(user) -> None:
-    """Raise Http404 unless the user is staff (pages whose existence is staff business)."""
-    if not is_staff(user):
-        raise Http404
 
 
 def history_exchanges(user) -> QuerySet[Exchange]:

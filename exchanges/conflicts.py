@@ -30,8 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.formats import short_day
-from exchanges.models import Exchange, Session
-from participants.models import Delegation, Membership
+from exchanges.models import Delegation, Exchange, Membership, Session
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from exchanges.agenda import host_zone, person_home_zone, session_times
-from exchanges.models import AgendaChange, Exchange, Session
-from participants.models import Membership, Person
+from exchanges.models import AgendaChange, Exchange, Membership, Session
+from participants.models import Person
 
 # A task may run a little before its countdown ends by our clock (clock skew between machines):
 # up to a tenth of the delay, at most five seconds, still counts as quiet.

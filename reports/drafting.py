@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from cities.models import Organisation
-from exchanges.models import Session
-from participants.models import Delegation, Membership, Person
+from exchanges.models import Delegation, Membership, Session
+from participants.models import Person
 from reports.selectors import DraftData
 from reports.text import escape_markdown, human_join, link_names
 

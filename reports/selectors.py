@@ -6,9 +6,9 @@ from datetime import datetime
 from django.db.models import Max, OuterRef, Prefetch, Subquery
 
 from cities.models import City, Initiative, Organisation
-from exchanges.models import Exchange, NextStep, Objective, Session
+from exchanges.models import Delegation, Exchange, NextStep, Objective, Session
 from exchanges.selectors import agenda_sessions, delegations_with_members, sessions_by_day
-from participants.models import Delegation, Person
+from participants.models import Person
 from reports.models import RenderJob, Report
 
 

@@ -3,8 +3,7 @@ from datetime import date
 import pytest
 
 from exchanges.conflicts import exchange_checks
-from exchanges.models import Exchange
-from participants.models import Membership
+from exchanges.models import Exchange, Membership
 from tests.factories import (
     CityFactory,
     DelegationFactory,

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from cities.models import Organisation
-from exchanges.models import AgendaChange, Exchange, Objective, Session, Venue
-from participants.models import Delegation, Membership, Person
+from exchanges.models import AgendaChange, Delegation, Exchange, Membership, Objective, Session, Venue
+from participants.models import Person
 from tests.factories import (
     CityFactory,
     CoordinatorFactory,

@@ -41,12 +41,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
 
-from accounts.models import Invitation
-from accounts.services import token_hash
 from cities.models import City, Coordinator, Initiative, Organisation
 from exchanges.demo import load_demo
 from exchanges.models import Exchange, NextStep
-from participants.models import Person
+from participants.models import Invitation, Person
+from participants.services import token_hash
 from reports.models import RenderJob, Report
 from reports.services import (
     render_job_request,
@@ -561,16 +560,16 @@ MATRIX = {
     "audit:session_history": row(lambda w: {"slug": w.exchange_a.slug, "pk": w.session_a.pk}, STAFF_COORDINATOR_HOST, text="History of the session"),
     "audit:delegation_history": row(lambda w: {"slug": w.exchange_a.slug, "pk": w.delegation_a.pk}, STAFF_COORDINATOR_HOST, text="History of the Dakar delegation"),
     "audit:person_history": row(lambda w: {"pk": w.person_a.pk}, STAFF_COORDINATOR_HOST, text="History of Maye Seck"),
-    # accounts: invitations, personal data, coordinators
-    "accounts:person_invite": row(lambda w: {"pk": w.uninvited.pk}, STAFF, text="Invite Papa Alassane Seck", post=lambda w: {"email": "papa@example.org"}),
-    "accounts:person_anonymise": row(lambda w: {"pk": w.person_a.pk}, STAFF, text="Anonymise Maye Seck", post=lambda w: {"confirm": "on"}),
-    "accounts:invitation_accept": Row(
+    # invitations (participants), personal data and anonymising (overview), coordinators (cities)
+    "participants:person_invite": row(lambda w: {"pk": w.uninvited.pk}, STAFF, text="Invite Papa Alassane Seck", post=lambda w: {"email": "papa@example.org"}),
+    "overview:person_anonymise": row(lambda w: {"pk": w.person_a.pk}, STAFF, text="Anonymise Maye Seck", post=lambda w: {"confirm": "on"}),
+    "participants:invitation_accept": Row(
         lambda w: {"token": INVITATION_TOKEN},
         anonymous=Page("Open your account"),
         post=lambda w: {"password1": "a-long-new-password-1", "password2": "a-long-new-password-1"},
         **dict.fromkeys(IDENTITIES[1:], Page("Log out first", status=409)),
     ),
-    "accounts:my_data": Row(
+    "overview:my_data": Row(
         None,
         anonymous=LOGIN,
         delegate_a=Page("Maye Seck"),
@@ -579,7 +578,7 @@ MATRIX = {
         coordinator_other=Page("What the portal holds about you", hides=("Maye Seck",)),
         staff=Page("staff@example.org", hides=("Maye Seck",)),
     ),
-    "accounts:my_data_download": Row(
+    "overview:my_data_download": Row(
         None,
         anonymous=LOGIN,
         delegate_a=Page('"name": "Maye Seck"'),
@@ -588,8 +587,8 @@ MATRIX = {
         coordinator_other=Page('"person": null', hides=("Maye Seck",)),
         staff=Page('"email": "staff@example.org"', hides=("Maye Seck",)),
     ),
-    "accounts:coordinator_list": row(None, STAFF, text="City coordinators", post=lambda w: {"email": "delegate@example.org", "city": w.exchange_a.host_city_id}),
-    "accounts:coordinator_remove": row(lambda w: {"pk": w.coordinator_a.pk}, STAFF, text="Remove a coordinator", post=lambda w: {}),
+    "cities:coordinator_list": row(None, STAFF, text="City coordinators", post=lambda w: {"email": "delegate@example.org", "city": w.exchange_a.host_city_id}),
+    "cities:coordinator_remove": row(lambda w: {"pk": w.coordinator_a.pk}, STAFF, text="Remove a coordinator", post=lambda w: {}),
     # The admin logs in through allauth; non-staff accounts are refused.
     "admin:index": Row(None, staff=Page("Site administration"), **dict.fromkeys(IDENTITIES[:-1], Redirect("admin:login"))),
     "admin:login": Row(None, anonymous=LOGIN, staff=Redirect("admin:index"), **dict.fromkeys(IDENTITIES[1:-1], FORBIDDEN)),
@@ -894,7 +893,7 @@ def test_writers_of_the_post_data_are_the_ones_intended(client, world):
     client.force_login(world.users["staff"])
 
     client.post(reverse("exchanges:exchange_edit", kwargs=A_SLUG(world)), _exchange_data(world))
-    client.post(reverse("accounts:coordinator_remove", kwargs={"pk": world.coordinator_a.pk}), {})
+    client.post(reverse("cities:coordinator_remove", kwargs={"pk": world.coordinator_a.pk}), {})
 
     world.exchange_a.refresh_from_db()
     assert world.exchange_a.title == "Exchange renamed by the matrix" and world.exchange_a.transfer_buffer_minutes == 45

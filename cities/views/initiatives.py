@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from cities import selectors
 from cities.forms import InitiativeForm
-from core.markdown import render_markdown
 
 INITIATIVES_PER_PAGE = 20
 
@@ -27,19 +26,6 @@ def initiative_list(request):
         **selectors.initiative_filter_choices(request.user),
     }
     return render(request, "cities/initiative_list.html", context)
-
-
-def initiative_detail(request, slug):
-    initiative = selectors.get_initiative_for_user_or_404(request.user, slug)
-    context = {
-        "initiative": initiative,
-        "themes": list(initiative.themes.all()),
-        "description_html": render_markdown(initiative.description),
-        "lead_url": selectors.organisation_url(initiative.lead_organisation) if initiative.lead_organisation else None,
-        "presentations": selectors.initiative_presentations(request.user, initiative),
-        "can_edit": selectors.can_edit_city(request.user, initiative.city),
-    }
-    return render(request, "cities/initiative_detail.html", context)
 
 
 @login_required

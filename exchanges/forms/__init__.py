@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Initiative, Organisation
 from core.forms import ModelMultipleChoiceField
-from exchanges.models import Exchange, Objective, Programme, Session, Venue
+from exchanges.models import Delegation, Exchange, Membership, Objective, Programme, Session, Venue
 from exchanges.services import STATUS_TRANSITIONS
-from participants.models import Delegation, Membership, Person
+from participants.models import Person
 
 # Path segments under exchanges/ that a slug must not take.
 RESERVED_SLUGS = {"new"}

@@ -7,8 +7,8 @@ from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils import timezone
 
 from exchanges.access import visible_exchanges
-from exchanges.models import Exchange, Session
-from participants.models import Delegation, Membership, Person
+from exchanges.models import Delegation, Exchange, Membership, Session
+from participants.models import Person
 
 MEMBERSHIP_ROLE_ORDER = Case(
     *(

@@ -7,9 +7,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.validators import validate_time_zone
-from exchanges.models import AgendaChange, Exchange, Objective, Session
+from exchanges.models import AgendaChange, Delegation, Exchange, Membership, Objective, Session
 from exchanges.signals import agenda_changed
-from participants.models import Delegation, Membership, Person, new_feed_token
+from participants.models import Person, new_feed_token
 
 # Changes to exchanges in these states are recorded so that delegates can be told.
 RECORDED_STATUSES = {Exchange.Status.SCHEDULED, Exchange.Status.UNDER_WAY}

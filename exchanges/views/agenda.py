@@ -14,8 +14,7 @@ from exchanges import agenda, services
 from exchanges.access import get_exchange_for_user_or_404, person_for
 from exchanges.feeds import absolute_url, webcal_url
 from exchanges.forms.agenda import AgendaPreferencesForm, DelegationFilterForm
-from exchanges.models import Exchange
-from participants.models import Delegation
+from exchanges.models import Delegation, Exchange
 
 EXCHANGES_PER_PAGE = 10
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from exchanges import selectors, services
 from exchanges.access import can_edit_delegation, can_edit_exchange, get_exchange_for_user_or_404
 from exchanges.forms import DelegationForm, MembershipForm
-from participants.models import Delegation
+from exchanges.models import Delegation
 
 
 def _get_delegation(request, slug, pk):
