@@ -20,7 +20,7 @@ _NBSP = "\u00a0"
 _SOFT_BREAK = re.compile(r"\n(?!\n|- )[ ]*")
 
 
-def _french(text: str) -> str:
+def french_typography(text: str) -> str:
     """French typography: a no-break space before « : » and « ; » and inside guillemets."""
     text = re.sub(r"(\d) (\d{3})\b", rf"\1{_NBSP}\2", text)
     for plain, fixed in ((" :", f"{_NBSP}:"), (" ;", f"{_NBSP};"), ("« ", f"«{_NBSP}"), (" »", f"{_NBSP}»")):
@@ -28,12 +28,12 @@ def _french(text: str) -> str:
     return text
 
 
-def _unwrap(text: str) -> str:
+def unwrap(text: str) -> str:
     return _SOFT_BREAK.sub(" ", text.strip())
 
 
 def _note(english: str, french: str) -> tuple[str, str]:
-    return f"{ILLUSTRATIVE}\n\n{_unwrap(english)}", f"{ILLUSTRATIVE}\n\n{_french(_unwrap(french))}"
+    return f"{ILLUSTRATIVE}\n\n{unwrap(english)}", f"{ILLUSTRATIVE}\n\n{french_typography(unwrap(french))}"
 
 
 NOTES: dict[str, tuple[str, str]] = {
