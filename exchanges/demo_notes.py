@@ -17,7 +17,7 @@ ILLUSTRATIVE = "<!-- Times are illustrative: the published report does not give 
 
 _NBSP = "\u00a0"
 # A line break inside a paragraph or a list item is only there to keep this file readable.
-_SOFT_BREAK = re.compile(r"\n(?!\n|- )[ ]*")
+_SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n|- )[ ]*")
 
 
 def french_typography(text: str) -> str:
@@ -29,6 +29,7 @@ def french_typography(text: str) -> str:
 
 
 def unwrap(text: str) -> str:
+    """Join the lines of each paragraph and list item; blank lines and list items stay as they are."""
     return _SOFT_BREAK.sub(" ", text.strip())
 
 
