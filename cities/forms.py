@@ -3,10 +3,10 @@ from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from cities.access import is_staff
 from cities.models import City, Initiative, Organisation, Theme
 from cities.selectors import editable_cities
 from core.forms import ModelMultipleChoiceField
-from exchanges.access import is_staff
 
 
 def unique_slug(model, text: str, *, max_length: int = 255) -> str:

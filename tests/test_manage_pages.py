@@ -345,6 +345,21 @@ def test_add_session_in_place_with_htmx(client, demo):
     assert demo.sessions.filter(title="Debrief").exists()
 
 
+def test_a_boosted_htmx_request_gets_the_whole_page_and_a_plain_redirect(client, demo):
+    _login(client, "staff@example.org")
+    url = reverse("exchanges:session_add", kwargs={"slug": SLUG}) + "?day=2017-10-17"
+    boosted = {"HX-Request": "true", "HX-Boosted": "true"}
+    data = {"kind": "briefing", "title": "Boosted", "day": "2017-10-17", "start_time": "18:00", "end_time": "19:00"}
+
+    page = client.get(url, headers=boosted).content.decode()
+    response = client.post(url, data, headers=boosted)
+
+    assert "<html" in page and 'value="2017-10-17"' in page
+    assert response.status_code == 302 and "HX-Redirect" not in response
+    assert response["Location"].startswith(f"/exchanges/{SLUG}/builder/?saved=")
+    assert demo.sessions.filter(title="Boosted").exists()
+
+
 def test_edit_session_moves_it_and_records_the_change(client, demo):
     demo.status = Exchange.Status.SCHEDULED
     demo.save()

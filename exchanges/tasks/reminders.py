@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from exchanges.services_next_steps import next_step_reminders_send
+from exchanges.services.next_steps import next_step_reminders_send
 
 
 @shared_task(name="exchanges.send_next_step_reminders")

@@ -262,6 +262,11 @@ def membership_add(*, delegation: Delegation, person: Person, role: str) -> Memb
     return membership
 
 
+def membership_remove(*, membership: Membership) -> None:
+    """Take the person out of the delegation; their other delegations and sessions stay."""
+    membership.delete()
+
+
 def person_feed_token_regenerate(*, person: Person) -> str:
     """Give the person a new secret calendar feed address; the old one stops working at once."""
     person.feed_token = new_feed_token()
