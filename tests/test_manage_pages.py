@@ -267,6 +267,36 @@ def test_add_session_in_host_time_and_see_it_in_the_builder(client, demo):
     assert "It has 1 warning" in page
 
 
+@pytest.mark.parametrize("count", [1, 20])
+def test_builder_save_runs_the_checks_once_in_a_fixed_number_of_queries(
+    client, staff_user, django_assert_num_queries, count
+):
+    exchange = _builder_exchange(count)
+    venue = exchange.sessions.first().venue
+    client.force_login(staff_user)
+    data = {
+        "kind": "briefing",
+        "title": "Late briefing",
+        "day": (exchange.end_date + timedelta(days=1)).isoformat(),
+        "start_time": "08:00",
+        "end_time": "08:30",
+        "venue": venue.pk,
+    }
+
+    # The save itself runs no check: the page it redirects to runs the only one.
+    with django_assert_num_queries(24):
+        response = client.post(reverse("exchanges:session_add", kwargs={"slug": exchange.slug}), data)
+    with django_assert_num_queries(15):  # as any builder page: the one check of this save
+        page = client.get(response["Location"]).content.decode()
+
+    session = exchange.sessions.get(title="Late briefing")
+    assert response["Location"].endswith(f"?saved={session.pk}#session-{session.pk}")
+    assert 'class="message message--warning"' in page
+    assert "Session “Late briefing” added. It has 1 warning: see below." in page
+    assert "session-saved" not in page
+    assert page.count("“Late briefing” (") == 2  # its warning next to it and in the checks panel
+
+
 def test_add_session_form_errors_appear_next_to_fields(client, demo):
     _login(client, "staff@example.org")
     data = {"kind": "site_visit", "title": "", "day": "2017-10-16", "start_time": "10:00", "end_time": "09:00"}

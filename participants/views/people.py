@@ -35,9 +35,7 @@ def person_list(request):
         if search.cleaned_data["city"]:
             people = people.filter(city=search.cleaned_data["city"])
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
-    querystring = request.GET.copy()
-    querystring.pop("page", None)
-    context = {"page": page, "search": search, "query": query, "querystring": querystring.urlencode()}
+    context = {"page": page, "search": search, "query": query}
     return render(request, "participants/person_list.html", context)
 
 
