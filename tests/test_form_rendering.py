@@ -16,7 +16,7 @@ def test_a_refused_field_shows_its_error_next_to_it_and_tells_assistive_technolo
     city = CityFactory(name="Dakar")
 
     page = client.post(
-        reverse("accounts:coordinator_list"), {"email": "nobody@example.org", "city": city.pk}
+        reverse("cities:coordinator_list"), {"email": "nobody@example.org", "city": city.pk}
     ).content.decode()
 
     assert '<div class="field field--error">' in page
