@@ -14,7 +14,7 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from exchanges.models import Exchange
 from reports.models import RenderJob, Report
-from reports.rendering import RenderSource, RenderTimeout, agenda_source, html_to_pdf, report_source
+from reports.rendering import RenderSource, RenderTimeout, agenda_source, html_to_pdf, pdf_fingerprint, report_source
 
 logger = logging.getLogger(__name__)
 
@@ -30,49 +30,31 @@ def _source_for(job: RenderJob) -> RenderSource:
     return agenda_source(job.exchange, job.language)
 
 
-def _reusable(content_hash: str) -> RenderJob | None:
-    """A finished job whose file is still in storage, for the same content."""
-    for job in RenderJob.objects.filter(content_hash=content_hash, status=RenderJob.Status.DONE).exclude(file=""):
+def _reusable(**same) -> RenderJob | None:
+    """A finished job whose file is still in storage, with the same fingerprint (or HTML) as given."""
+    for job in RenderJob.objects.filter(status=RenderJob.Status.DONE, **same).exclude(file="").order_by("-pk"):
         if job.file.storage.exists(job.file.name):
             return job
     return None
 
 
 def render_job_request(*, exchange: Exchange, kind: str, user, report: Report | None = None, language: str = "en"):
-    """Ask for a PDF. Returns at once with a job: an existing one for the same content when there is one
-    (finished, or still queued or running), else a new queued job whose task starts after commit."""
+    """Ask for a PDF. Returns at once with a job: an existing one with the same fingerprint when there is one
+    (finished with its file, or still queued or running), else a new queued job whose task starts after commit.
+
+    Decides from ``pdf_fingerprint`` (a few narrow queries), never by rendering the HTML: the worker does that.
+    """
     if kind == RenderJob.Kind.REPORT:
-        source = report_source(report)
         language = report.language
-    else:
-        source = agenda_source(exchange, language)
-    existing = _reusable(source.content_hash)
-    if existing is None:
-        existing = (
-            RenderJob.objects.filter(
-                content_hash=source.content_hash, status__in=[RenderJob.Status.QUEUED, RenderJob.Status.RUNNING]
-            )
-            .order_by("-created_at")
-            .first()
-        )
-    if existing is not None and existing.exchange_id == exchange.pk and existing.kind == kind:
-        if report is None or existing.report_version == report.version or existing.is_pending:
-            return existing
-        # Same content under a newer version number (a restore, say): a new row, the same file, no render.
-        return RenderJob.objects.create(
-            kind=kind,
-            exchange=exchange,
-            report=report,
-            report_version=report.version,
-            language=language,
-            requested_by=user if user is not None and user.is_authenticated else None,
-            content_hash=source.content_hash,
-            status=RenderJob.Status.DONE,
-            progress=100,
-            file=existing.file.name,
-            started_at=timezone.now(),
-            finished_at=timezone.now(),
-        )
+    content_hash = pdf_fingerprint(kind=kind, exchange=exchange, language=language, report=report)
+    same = {"content_hash": content_hash, "exchange": exchange, "kind": kind}
+    existing = _reusable(**same) or (
+        RenderJob.objects.filter(status__in=[RenderJob.Status.QUEUED, RenderJob.Status.RUNNING], **same)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if existing is not None:
+        return existing
     job = RenderJob.objects.create(
         kind=kind,
         exchange=exchange,
@@ -80,7 +62,7 @@ def render_job_request(*, exchange: Exchange, kind: str, user, report: Report | 
         report_version=report.version if report is not None else None,
         language=language,
         requested_by=user if user is not None and user.is_authenticated else None,
-        content_hash=source.content_hash,
+        content_hash=content_hash,
     )
     render_job_enqueue(job)
     return job
@@ -161,9 +143,10 @@ def render_job_run(*, job_id: int) -> RenderJob | None:
         source = _source_for(job)
     except (Report.DoesNotExist, Exchange.DoesNotExist):
         return None
-    other = _reusable(source.content_hash)
+    other = _reusable(html_hash=source.content_hash)
     if other is not None and other.pk != job.pk:
-        _finish(job, file_name=other.file.name, content_hash=source.content_hash)
+        # The same HTML was rendered already (a restored version, or data that changed and changed back).
+        _finish(job, file_name=other.file.name, html_hash=source.content_hash)
         return job
 
     last = [0.0]
@@ -188,16 +171,16 @@ def render_job_run(*, job_id: int) -> RenderJob | None:
         return job
     name = f"{job.download_name()[:-4]}-{source.content_hash[:12]}.pdf"
     job.file.save(name, ContentFile(pdf), save=False)
-    _finish(job, file_name=job.file.name, content_hash=source.content_hash)
+    _finish(job, file_name=job.file.name, html_hash=source.content_hash)
     return job
 
 
-def _finish(job: RenderJob, *, file_name: str, content_hash: str) -> None:
+def _finish(job: RenderJob, *, file_name: str, html_hash: str) -> None:
     RenderJob.objects.filter(pk=job.pk).update(
         status=RenderJob.Status.DONE,
         progress=100,
         file=file_name,
-        content_hash=content_hash,
+        html_hash=html_hash,
         error="",
         finished_at=timezone.now(),
     )
