@@ -87,32 +87,38 @@ def draft_data(exchange: Exchange) -> DraftData:
     return data
 
 
-def _link_targets(data: DraftData) -> list[tuple[str, str]]:
-    organisations: dict[int, Organisation] = {}
-    people: list[Person] = [data.exchange.host_contact] if data.exchange.host_contact else []
-    organisations[data.exchange.programme.organiser.pk] = data.exchange.programme.organiser
+def _named_people(data: DraftData) -> list[Person]:
+    """Everyone a draft may name: the host contact, the presenters and the delegations' members."""
+    people = [data.exchange.host_contact] if data.exchange.host_contact else []
     for session in data.sessions:
-        organisations.update((org.pk, org) for org in session.organisations.all())
         people.extend(session.presenters.all())
-        if session.venue and session.venue.host_organisation:
-            organisations[session.venue.host_organisation.pk] = session.venue.host_organisation
     for delegation in data.delegations:
         people.extend(membership.person for membership in delegation.memberships.all())
-    for step in data.next_steps:
-        if step.owner_organisation:
-            organisations[step.owner_organisation.pk] = step.owner_organisation
-    organisations.update((person.organisation.pk, person.organisation) for person in people if person.organisation)
+    return people
 
+
+def _named_organisations(data: DraftData) -> list[Organisation]:
+    """The organiser, the sessions' organisations and venue hosts, next steps' owners and the people's employers."""
+    found = [data.exchange.programme.organiser]
+    for session in data.sessions:
+        found.extend(session.organisations.all())
+        if session.venue:
+            found.append(session.venue.host_organisation)
+    found.extend(step.owner_organisation for step in data.next_steps)
+    found.extend(person.organisation for person in _named_people(data))
+    return list({org.pk: org for org in found if org is not None}.values())
+
+
+def _link_targets(data: DraftData) -> list[tuple[str, str]]:
+    """(name, website) pairs for the organisations (by name and acronym) and initiatives a draft may name."""
     targets = []
-    for org in organisations.values():
+    for org in _named_organisations(data):
         if org.website:
             targets.append((org.name, org.website))
             if org.acronym:
                 targets.append((org.acronym, org.website))
-    for session in data.sessions:
-        for initiative in session.initiatives.all():
-            if initiative.website:
-                targets.append((initiative.acronym or initiative.name, initiative.website))
+    initiatives = [initiative for session in data.sessions for initiative in session.initiatives.all()]
+    targets.extend((item.acronym or item.name, item.website) for item in initiatives if item.website)
     return targets
 
 
