@@ -2,6 +2,7 @@
 
 import logging
 import time
+from collections.abc import Callable
 from datetime import timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -116,12 +117,10 @@ def render_jobs_sweep(*, limit: int = 200) -> list[int]:
     return sent
 
 
-def render_job_run(*, job_id: int) -> RenderJob | None:
-    """Render one job's PDF, store it and mark the job done, or failed with a message for people.
+def _claim(job_id: int) -> RenderJob | None:
+    """The job, now running under this delivery; None when it is done, gone or claimed by another delivery.
 
-    Idempotent: a job that is done (or gone) is left alone; the same content
-    already rendered by another job is reused, not rendered again. Errors of
-    the database or the storage propagate so that the task retries them.
+    A job redelivered MAX_ATTEMPTS times is marked failed and returned as such.
     """
     claimed = RenderJob.objects.filter(pk=job_id, status__in=[RenderJob.Status.QUEUED, RenderJob.Status.RUNNING])
     job = claimed.select_related("exchange", "report__exchange").first()
@@ -130,25 +129,17 @@ def render_job_run(*, job_id: int) -> RenderJob | None:
     if job.status == RenderJob.Status.RUNNING and job.attempts >= MAX_ATTEMPTS:
         _fail(job, RenderJob.Error.WORKER_LOST)
         return job
-    started = timezone.now()
     # Claim the job as it was read: of two deliveries reading the same state at once, one runs it.
     won = RenderJob.objects.filter(pk=job.pk, status=job.status, attempts=job.attempts).update(
-        status=RenderJob.Status.RUNNING, attempts=F("attempts") + 1, started_at=started, progress=1
+        status=RenderJob.Status.RUNNING, attempts=F("attempts") + 1, started_at=timezone.now(), progress=1
     )
     if not won:
         return None
-    job.refresh_from_db()
+    job.refresh_from_db(fields=["status", "attempts", "started_at", "progress"])  # keeps the loaded exchange
+    return job
 
-    try:
-        source = _source_for(job)
-    except (Report.DoesNotExist, Exchange.DoesNotExist):
-        return None
-    other = _reusable(html_hash=source.content_hash)
-    if other is not None and other.pk != job.pk:
-        # The same HTML was rendered already (a restored version, or data that changed and changed back).
-        _finish(job, file_name=other.file.name, html_hash=source.content_hash)
-        return job
 
+def _progress_writer(job: RenderJob) -> Callable[[int], None]:
     last = [0.0]
 
     def on_progress(value: int) -> None:
@@ -157,8 +148,12 @@ def render_job_run(*, job_id: int) -> RenderJob | None:
             last[0] = now
             RenderJob.objects.filter(pk=job.pk, status=RenderJob.Status.RUNNING).update(progress=value)
 
+    return on_progress
+
+
+def _render(job: RenderJob, source: RenderSource) -> RenderJob:
     try:
-        pdf = html_to_pdf(source.html, on_progress=on_progress)
+        pdf = html_to_pdf(source.html, on_progress=_progress_writer(job))
     except (RenderTimeout, SoftTimeLimitExceeded):
         logger.warning("Render job %s stopped at the time limit", job.pk)
         _fail(job, RenderJob.Error.TOO_LONG)
@@ -173,6 +168,28 @@ def render_job_run(*, job_id: int) -> RenderJob | None:
     job.file.save(name, ContentFile(pdf), save=False)
     _finish(job, file_name=job.file.name, html_hash=source.content_hash)
     return job
+
+
+def render_job_run(*, job_id: int) -> RenderJob | None:
+    """Render one job's PDF, store it and mark the job done, or failed with a message for people.
+
+    Idempotent: a job that is done (or gone) is left alone; the same HTML
+    already rendered by another job is reused, not rendered again. Errors of
+    the database or the storage propagate so that the task retries them.
+    """
+    job = _claim(job_id)
+    if job is None or job.status != RenderJob.Status.RUNNING:
+        return job
+    try:
+        source = _source_for(job)  # the HTML, built once, from one load of the data
+    except (Report.DoesNotExist, Exchange.DoesNotExist):
+        return None
+    other = _reusable(html_hash=source.content_hash)
+    if other is not None and other.pk != job.pk:
+        # The same HTML was rendered already (a restored version, or data that changed and changed back).
+        _finish(job, file_name=other.file.name, html_hash=source.content_hash)
+        return job
+    return _render(job, source)
 
 
 def _finish(job: RenderJob, *, file_name: str, html_hash: str) -> None:

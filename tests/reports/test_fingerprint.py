@@ -209,5 +209,5 @@ def test_worker_loads_the_agenda_once_per_render(drafted):
     assert job.status == RenderJob.Status.DONE and job.file and job.html_hash
     # Progress writes depend on how long WeasyPrint takes (a few a second): every other query is counted.
     counted = [query for query in captured.captured_queries if 'SET "progress" = ' not in query["sql"]]
-    assert len(counted) == 16
+    assert len(counted) == 14
     assert _loads_of("exchanges_session", counted) == 1
