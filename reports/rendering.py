@@ -132,11 +132,10 @@ def _common_context(exchange: Exchange, language: str, title: str, document_date
     }
 
 
-def report_source(report: Report, *, annex: dict | None = None) -> RenderSource:
+def report_source(report: Report) -> RenderSource:
     """The HTML of a report's PDF (works for an unsaved report too, as the command line drafts one in memory).
 
-    Loads the exchange with its cities and, for an annex, its agenda and delegations once; a caller that has
-    them already (``annex_data``) passes them in.
+    Loads the exchange with its cities and, for an annex, its agenda and delegations, once each.
     """
     exchange = pdf_exchange(report.exchange_id)
     language = report.language
@@ -147,7 +146,7 @@ def report_source(report: Report, *, annex: dict | None = None) -> RenderSource:
             for name, heading in SECTIONS
         ]
         if report.include_annex:
-            context.update(annex if annex is not None else annex_data(exchange))
+            context.update(annex_data(exchange))
             context["annex"] = True
         html = render_to_string("reports/report_pdf.html", context)
     return RenderSource("report", html, html_fingerprint("report", html), language)

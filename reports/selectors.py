@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import connection
-from django.db.models import Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Max, OuterRef, Prefetch, QuerySet, Subquery
 
 from cities.models import City, Initiative, Organisation
 from exchanges.models import Exchange, NextStep, Objective, Session
@@ -148,46 +148,37 @@ def _columns(model, path: str = "") -> list[str]:
     return [path + f.name for f in model._meta.concrete_fields]
 
 
-def _joined(relation: str, paths: tuple[str, ...]):
-    """The exchange's rows of ``relation`` with every column of each related row along ``paths``."""
-
-    def rows(exchange_id: int) -> QuerySet:
-        model = Exchange._meta.get_field(relation).related_model
-        lookups = _columns(model)
-        for path in paths:
-            related = model
-            for name in path.split("__"):
-                related = related._meta.get_field(name).related_model
-            lookups += _columns(related, path + "__")
-        ordering = ["pk", *(f"{path}__pk" for path in paths)]
-        return model.objects.filter(exchange=exchange_id).order_by(*ordering).values_list(*lookups)
-
-    return rows
+def _wide_rows(relation: str, paths: tuple[str, ...], exchange_id: int) -> QuerySet:
+    """The exchange's own row (``relation`` "") or its rows of ``relation``, each with every column of each
+    related row along ``paths``, in a fixed order."""
+    model = Exchange._meta.get_field(relation).related_model if relation else Exchange
+    lookups = _columns(model)
+    for path in paths:
+        related = model
+        for name in path.split("__"):
+            related = related._meta.get_field(name).related_model
+        lookups += _columns(related, path + "__")
+    rows = model.objects.filter(**{"exchange" if relation else "pk": exchange_id})
+    return rows.order_by("pk", *(f"{path}__pk" for path in paths)).values_list(*lookups)
 
 
-def _cities(exchange_id: int) -> QuerySet:
-    cities = City.objects.filter(Q(hosted_exchanges=exchange_id) | Q(visited_exchanges=exchange_id))
-    return cities.distinct().order_by("pk").values_list(*_columns(City))
-
-
-# What the PDFs show besides the exchange row, by relation from the exchange: every stored column of each row,
-# so that a change to anything shown (a job title, a venue's address, a member's role) changes the version.
-_HEADER_ROWS = {"cities": _cities}
+# What the PDFs show, by relation from the exchange: every stored column of each row, so that a change to anything
+# shown (a city's name, a job title, a venue's address, a member's role) changes the version.
+_HEADER_ROWS = {"exchange": ("", ("host_city", "visiting_cities"))}
 _AGENDA_ROWS = {
-    "sessions": _joined(
-        "sessions", ("venue", "venue__city", "venue__host_organisation", "presenters", "presenters__organisation")
+    "sessions": (
+        "sessions",
+        ("venue", "venue__city", "venue__host_organisation", "presenters", "presenters__organisation"),
     ),
-    "delegations": _joined(
-        "delegations", ("city", "memberships", "memberships__person", "memberships__person__organisation")
-    ),
+    "delegations": ("delegations", ("city", "memberships", "memberships__person", "memberships__person__organisation")),
 }
 _PLACEHOLDER = 2_147_483_629  # an exchange id in the compiled SQL, swapped for the real one on each run
 
 
 @functools.cache
 def _compiled(name: str, vendor: str) -> tuple[str, tuple, tuple[int, ...]]:
-    build = {**_HEADER_ROWS, **_AGENDA_ROWS}[name]
-    sql, params = build(_PLACEHOLDER).query.sql_with_params()
+    relation, paths = {**_HEADER_ROWS, **_AGENDA_ROWS}[name]
+    sql, params = _wide_rows(relation, paths, _PLACEHOLDER).query.sql_with_params()
     return sql, params, tuple(index for index, value in enumerate(params) if value == _PLACEHOLDER)
 
 
@@ -205,13 +196,12 @@ def _version_rows(name: str, exchange_id: int) -> list[tuple]:
 def pdf_data_version(exchange: Exchange, *, agenda: bool) -> str:
     """A fingerprint of the exchange's data that a PDF shows, read without building the PDF's HTML.
 
-    The exchange row as given, its host and visiting cities (one query) and, with ``agenda``, its sessions with
+    The exchange's row with its host and visiting cities (one query) and, with ``agenda``, its sessions with
     venues and presenters, and its delegations with members (one query each): raw rows, no model instances, no
     templates. Rows a PDF does not show (session notes, say) change it too: that costs a job whose worker finds
     the same HTML and reuses the earlier file, never a wrong PDF.
     """
     digest = hashlib.sha256()
-    digest.update(repr([getattr(exchange, f.attname) for f in Exchange._meta.concrete_fields]).encode())
     for name in [*_HEADER_ROWS, *(_AGENDA_ROWS if agenda else ())]:
         digest.update(name.encode())
         digest.update(repr(_version_rows(name, exchange.pk)).encode())

@@ -1,8 +1,11 @@
 """A PDF request decides reuse from a fingerprint, without rendering; the worker builds the HTML once."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.db.models import F
 from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 
@@ -112,7 +115,7 @@ def test_agenda_data_the_pdf_shows_changes_its_fingerprint(demo, change):
     assert _agenda_fingerprint(demo) != before
 
 
-def test_report_fingerprint_follows_its_version_its_annex_and_its_cities_only(drafted):
+def test_report_fingerprint_follows_its_version_annex_exchange_and_cities_not_the_agenda(drafted):
     plain = _report_fingerprint(drafted)
     _retitle_session(drafted.exchange)  # the report without an annex does not show the agenda
     after_session = _report_fingerprint(drafted)
@@ -122,9 +125,13 @@ def test_report_fingerprint_follows_its_version_its_annex_and_its_cities_only(dr
     edited = services.report_save_section(
         report=drafted, section="aims", text="New aims.", base_version=drafted.version, user=_staff()
     )
+    after_edit = _report_fingerprint(edited)
+    Exchange.objects.filter(pk=edited.exchange_id).update(end_date=F("end_date") + timedelta(days=1))
+    after_dates = _report_fingerprint(edited)  # the instance passed in is stale: the rows are read again
+    edited.exchange.visiting_cities.update(name="Saint-Louis")
 
     assert after_session == plain
-    assert len({plain, with_annex, after_person, _report_fingerprint(edited)}) == 4
+    assert len({plain, with_annex, after_person, after_edit, after_dates, _report_fingerprint(edited)}) == 6
     assert _report_fingerprint(edited) == _report_fingerprint(edited)
 
 
