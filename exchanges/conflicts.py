@@ -303,6 +303,8 @@ def _check_other_exchanges(
 
     presenting = list(presenting_elsewhere.values_list("person_id", "session_id"))
     memberships = list(memberships_elsewhere.values_list("person_id", "delegation_id", "delegation__exchange_id"))
+    row_fields = ("pk", "title", "start", "end", "venue_id", "exchange__title", "exchange_id", "confidentiality")
+    candidate_rows = list(candidates.values(*row_fields))
     other_slots = {
         row["pk"]: _Slot(
             row["pk"],
@@ -313,7 +315,7 @@ def _check_other_exchanges(
             row["exchange__title"],
             row["exchange_id"],
         )
-        for row in candidates.values("pk", "title", "start", "end", "venue_id", "exchange__title", "exchange_id")
+        for row in candidate_rows
     }
     attending: dict[int, set[int]] = defaultdict(set)
     for session_id, delegation_id in Session.attending_delegations.through.objects.filter(
@@ -339,8 +341,8 @@ def _check_other_exchanges(
             for other_id in other_ids:
                 if other_id in other_slots and _overlaps(slots[own_id], other_slots[other_id]):
                     pair_people[(own_id, other_id)].add(people[person_id])
-    venue_rows = others.filter(venue_id__in=Session.objects.filter(exchange=exchange).values("venue_id")).values(
-        "pk", "title", "start", "end", "venue_id", "exchange__title", "exchange_id"
+    venue_rows = list(
+        others.filter(venue_id__in=Session.objects.filter(exchange=exchange).values("venue_id")).values(*row_fields)
     )
     venue_slots = [
         _Slot(*(row[key] for key in ("pk", "title", "start", "end", "venue_id", "exchange__title", "exchange_id")))
@@ -349,13 +351,20 @@ def _check_other_exchanges(
     clashing_exchange_ids = {other_slots[other_id].exchange_id for _, other_id in pair_people}
     clashing_exchange_ids |= {slot.exchange_id for slot in venue_slots}
     hidden = _hidden_exchange_ids(clashing_exchange_ids, visible_exchanges)
+    # A session of another exchange that is not public is described by its time alone, except to staff.
+    if visible_exchanges is not None:
+        confidential = {row["pk"] for row in [*candidate_rows, *venue_rows] if row["confidentiality"] != "public"}
+    else:
+        confidential = set()
+
+    def shown(slot):
+        return replace(slot, hidden=slot.exchange_id in hidden or slot.id in confidential)
 
     for (own_id, other_id), names in sorted(pair_people.items(), key=lambda item: (slots[item[0][0]].start, item[0])):
-        other = other_slots[other_id]
-        checks.add(_person_clash(names, slots[own_id], replace(other, hidden=other.exchange_id in hidden), tz))
+        checks.add(_person_clash(names, slots[own_id], shown(other_slots[other_id]), tz))
 
     for other in venue_slots:
-        other = replace(other, hidden=other.exchange_id in hidden)
+        other = shown(other)
         for own in sorted(slots.values(), key=lambda s: (s.start, s.id)):
             if own.venue_id == other.venue_id and _overlaps(own, other):
                 checks.add(_venue_clash(venue_names[own.venue_id], own, other, tz))

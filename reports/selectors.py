@@ -6,6 +6,7 @@ from datetime import datetime
 from django.db.models import Max, OuterRef, Prefetch, Subquery
 
 from cities.models import City, Initiative, Organisation
+from exchanges.confidentiality import PUBLIC, Audience, shown_sessions
 from exchanges.models import Delegation, Exchange, NextStep, Objective, Session
 from exchanges.selectors import agenda_sessions, delegations_with_members, sessions_by_day
 from participants.models import Person
@@ -59,10 +60,12 @@ def draft_data(exchange: Exchange) -> DraftData:
         .prefetch_related("visiting_cities")
         .get(pk=exchange.pk)
     )
-    sessions = list(
+    # What may be published: never a restricted or participants-only session; Chatham House ones unnamed.
+    sessions = shown_sessions(
+        PUBLIC,
         agenda_sessions(exchange).prefetch_related(
             Prefetch("initiatives", queryset=Initiative.objects.select_related("lead_organisation"))
-        )
+        ),
     )
     next_steps = list(exchange.next_steps.select_related("owner_organisation", "owner_person"))
     delegations = list(delegations_with_members(exchange))
@@ -120,9 +123,10 @@ def latest_job(*, exchange: Exchange, kind: str, report: Report | None = None) -
     return jobs.order_by("-created_at", "-pk").first()
 
 
-def annex_data(exchange: Exchange) -> dict:
-    """Delegations and agenda for the annex of a report or the printable agenda."""
-    sessions = list(agenda_sessions(exchange))
+def annex_data(exchange: Exchange, audience: Audience = PUBLIC) -> dict:
+    """Delegations and agenda for the annex of a report (published: ``PUBLIC``) or the printable agenda
+    (``exchanges.confidentiality.document_audience``)."""
+    sessions = shown_sessions(audience, agenda_sessions(exchange))
     return {
         "delegations": list(delegations_with_members(exchange)),
         "days": sessions_by_day(exchange, sessions),
