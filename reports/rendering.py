@@ -24,6 +24,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from exchanges.confidentiality import document_audience
 from exchanges.models import Exchange
 from reports.drafting import date_range, report_title
 from reports.fetcher import PortalURLFetcher, find_static, static_url
@@ -154,7 +155,7 @@ def report_source(report: Report) -> RenderSource:
 
 def agenda_source(exchange: Exchange, language: str) -> RenderSource:
     exchange = pdf_exchange(exchange.pk)
-    data = annex_data(exchange)
+    data = annex_data(exchange, document_audience(exchange))
     changed = [exchange.updated_at, *(s.updated_at for _day, sessions in data["days"] for s in sessions)]
     with translation.override(language):
         title = _("%(exchange)s: agenda") % {"exchange": exchange.title}

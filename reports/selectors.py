@@ -9,6 +9,7 @@ from django.db import connection
 from django.db.models import Max, OuterRef, Prefetch, QuerySet, Subquery
 
 from cities.models import City, Initiative, Organisation
+from exchanges.confidentiality import PUBLIC, Audience, shown_sessions
 from exchanges.models import Delegation, Exchange, NextStep, Objective, Session
 from exchanges.selectors import agenda_sessions, delegations_with_members, sessions_by_day
 from participants.models import Person
@@ -62,10 +63,12 @@ def draft_data(exchange: Exchange) -> DraftData:
         .prefetch_related("visiting_cities")
         .get(pk=exchange.pk)
     )
-    sessions = list(
+    # What may be published: never a restricted or participants-only session; Chatham House ones unnamed.
+    sessions = shown_sessions(
+        PUBLIC,
         agenda_sessions(exchange).prefetch_related(
             Prefetch("initiatives", queryset=Initiative.objects.select_related("lead_organisation"))
-        )
+        ),
     )
     next_steps = list(exchange.next_steps.select_related("owner_organisation", "owner_person"))
     delegations = list(delegations_with_members(exchange))
@@ -134,9 +137,10 @@ def pdf_exchange(exchange_id: int) -> Exchange:
     return Exchange.objects.select_related("host_city").prefetch_related("visiting_cities").get(pk=exchange_id)
 
 
-def annex_data(exchange: Exchange) -> dict:
-    """Delegations and agenda for the annex of a report or the printable agenda."""
-    sessions = list(agenda_sessions(exchange))
+def annex_data(exchange: Exchange, audience: Audience = PUBLIC) -> dict:
+    """Delegations and agenda for the annex of a report (published: ``PUBLIC``) or the printable agenda
+    (``exchanges.confidentiality.document_audience``)."""
+    sessions = shown_sessions(audience, agenda_sessions(exchange))
     return {
         "delegations": list(delegations_with_members(exchange)),
         "days": sessions_by_day(exchange, sessions),

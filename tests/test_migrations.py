@@ -126,7 +126,11 @@ def test_migrating_a_database_at_main_keeps_delegations_memberships_and_invitati
 
         executor = MigrationExecutor(connection)
         plan = executor.migration_plan(_leaf_nodes())
-        assert {(migration.app_label, migration.name) for migration, _ in plan} == THE_MOVE
+        planned = {(migration.app_label, migration.name) for migration, _ in plan}
+        # The move, and migrations added since (Session.confidentiality…); none that a database at main has.
+        at_main = {app: name.split("_squashed_")[1][:4] for app, name in BEFORE_THE_MOVE}
+        assert planned >= THE_MOVE
+        assert all(name[:4] > at_main.get(app, "0000") for app, name in planned - THE_MOVE), planned
         executor.migrate(_leaf_nodes())
     finally:
         MigrationExecutor(connection).migrate(_leaf_nodes())

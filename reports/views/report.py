@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from participants.selectors import author_label
 from reports import selectors, services
 from reports.access import (
     can_edit_report,
@@ -234,7 +235,7 @@ def section_edit(request, slug, section, lang=None):
                     conflict = exc.report
                     form = SectionForm({"text": text, "base_version": conflict.version})
                     form.is_valid()
-                    editor = conflict.updated_by.email if conflict.updated_by else _("someone")
+                    editor = author_label(conflict.updated_by, request.user) or _("someone")
                     form.add_error(
                         None,
                         _(
