@@ -40,8 +40,11 @@ $(AXE): package.json package-lock.json $(STAMP)
 	  echo "make: npm not found: the accessibility checks will be skipped (install npm for them)"; \
 	fi
 
+# The suite runs on one pytest-xdist worker per core (TEST_WORKERS=0: in this process). Each worker has its own
+# test database; the tests that use the real Celery broker share one worker (--dist loadgroup, conftest.py).
+TEST_WORKERS ?= auto
 test: messages $(AXE)
-	$(DEV_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(DEV_ENV) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # Benchmarks (never part of `make test`): make bench BENCH_ARGS="--size large --load". See docs/benchmarks.md.
 bench: messages

@@ -236,14 +236,53 @@ def mfa_required(settings):
     settings.MFA_REQUIRED_FOR_STAFF = True
 
 
+# --- parallel runs (pytest-xdist) ------------------------------------------------------------------------
+#
+# Each xdist worker has its own test database (pytest-django adds the _gw<n> suffix), its own live server
+# port and browser. What they could share is Redis: the cache (CACHE_URL) gets a key prefix per worker,
+# and only this worker's keys are cleared between tests (RedisCache.clear() would empty the other worker's
+# rate-limit counters in the middle of its test). Tests that use the real Celery broker are grouped on one
+# worker (``xdist_group("broker")``, see pytest_collection_modifyitems; the Makefile runs ``--dist loadgroup``).
+
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_of_this_worker():
+    if not XDIST_WORKER:
+        yield
+        return
+    from django.conf import settings
+    from django.test import override_settings
+
+    caches = {
+        alias: {**config, "KEY_PREFIX": f"{config.get('KEY_PREFIX', '')}test-{XDIST_WORKER}"}
+        for alias, config in settings.CACHES.items()
+    }
+    with override_settings(CACHES=caches):
+        yield
+
+
+def _clear_cache() -> None:
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = caches["default"]
+    if not (XDIST_WORKER and isinstance(cache, RedisCache)):
+        cache.clear()
+        return
+    client = cache._cache.get_client(write=True)
+    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+    if keys:
+        client.delete(*keys)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate-limit counters live in the cache: one test's failed logins must not lock out the next."""
-    from django.core.cache import cache
-
-    cache.clear()
+    _clear_cache()
     yield
-    cache.clear()
+    _clear_cache()
 
 
 def _task_modules() -> list[str]:
