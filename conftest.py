@@ -61,7 +61,8 @@ def _media_and_tasks(settings, tmp_path):
 # transactional test (``transaction=True``, ``live_server``: a live server thread, a Celery worker, another
 # process must see committed rows), never runs inside it: the world is rolled back first, and a
 # transactional test gets ``load_demo()`` committed in its own test, flushed by pytest-django afterwards.
-# Within a module, the tests that use the shared world run after the others, so it is loaded once.
+# Within a module, the tests that use the shared world run after the others, so it is loaded once (after
+# pytest-django's own order: all non-transactional database tests, then transactional ones, then the rest).
 
 
 def _is_transactional(item) -> bool:
@@ -173,9 +174,8 @@ def _demo_world(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def demo(request, _demo_world):
+def demo(request, _demo_world, db):
     """The demo exchange (Dakar–Montréal 2017) with its cities, people, sessions and accounts."""
-    request.getfixturevalue("db")
     if _is_transactional(request.node):
         from exchanges.demo import load_demo
 
