@@ -41,10 +41,10 @@ $(AXE): package.json package-lock.json $(STAMP)
 	fi
 
 # The suite runs on one pytest-xdist worker per core (TEST_WORKERS=0: in this process). Each worker has its own
-# test database; the tests that use the real Celery broker share one worker (--dist loadgroup, conftest.py).
+# test database; tests that run a worker on the real Celery broker take turns (a lock, see conftest.py).
 TEST_WORKERS ?= auto
 test: messages $(AXE)
-	$(DEV_ENV) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(DEV_ENV) $(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Benchmarks (never part of `make test`): make bench BENCH_ARGS="--size large --load". See docs/benchmarks.md.
 bench: messages

@@ -137,20 +137,11 @@ _current = {"item": None, "world": None}
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """Within each module, the tests that share the demo world run last (a stable sort: order kept otherwise).
-
-    Tests that use a real Celery broker share one xdist worker (``--dist loadgroup``): two workers on one
-    broker would take each other's tasks and purge each other's queues."""
+    """Within each module, the tests that share the demo world run last (a stable sort: order kept otherwise)."""
     modules = {}
     for item in items:
         modules.setdefault(item.module if hasattr(item, "module") else None, []).append(item)
     items[:] = [item for group in modules.values() for item in sorted(group, key=_uses_shared_demo)]
-    for item in items:
-        if any(name in getattr(item, "fixturenames", ()) for name in BROKER_FIXTURES):
-            item.add_marker(pytest.mark.xdist_group("broker"))
-
-
-BROKER_FIXTURES = ("celery_worker", "digest_worker", "real_broker")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -241,10 +232,34 @@ def mfa_required(settings):
 # Each xdist worker has its own test database (pytest-django adds the _gw<n> suffix), its own live server
 # port and browser. What they could share is Redis: the cache (CACHE_URL) gets a key prefix per worker,
 # and only this worker's keys are cleared between tests (RedisCache.clear() would empty the other worker's
-# rate-limit counters in the middle of its test). Tests that use the real Celery broker are grouped on one
-# worker (``xdist_group("broker")``, see pytest_collection_modifyitems; the Makefile runs ``--dist loadgroup``).
+# rate-limit counters in the middle of its test). Tests that consume from the real Celery broker (a worker
+# thread or process) take turns: each holds a lock on the broker's URL while it runs, so that no other xdist
+# worker (or another run of the suite on the same Redis db) takes its tasks or purges its queue. A lock, not
+# ``--dist loadgroup``: xdist 3.8 groups by rewriting ``item._nodeid``, which pytest 9 no longer reads.
 
 XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+BROKER_FIXTURES = ("celery_worker", "digest_worker", "real_broker")
+
+
+@pytest.fixture(autouse=True)
+def _broker_to_itself(request):
+    """A test that starts a worker on the real (Redis) broker runs alone on that broker."""
+    url = os.environ.get("CELERY_BROKER_URL", "").strip()
+    if not url.startswith("redis") or not any(name in request.fixturenames for name in BROKER_FIXTURES):
+        yield
+        return
+    import fcntl
+    import hashlib
+    import tempfile
+    from pathlib import Path
+
+    path = Path(tempfile.gettempdir()) / f"exchange-portal-broker-{hashlib.sha256(url.encode()).hexdigest()[:16]}.lock"
+    with path.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session", autouse=True)
