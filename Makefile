@@ -42,8 +42,10 @@ $(AXE): package.json package-lock.json $(STAMP)
 
 # The suite runs on one pytest-xdist worker per core (TEST_WORKERS=0: in this process). Each worker has its own
 # test database; tests that run a worker on the real Celery broker take turns (a lock, see conftest.py).
+# The layers contract first (about a second): an upward import between apps fails the run before any test.
 TEST_WORKERS ?= auto
 test: messages $(AXE)
+	$(BIN)/lint-imports --no-cache
 	$(DEV_ENV) $(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Benchmarks (never part of `make test`): make bench BENCH_ARGS="--size large --load". See docs/benchmarks.md.
@@ -63,6 +65,7 @@ fmt: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache node_modules

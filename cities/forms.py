@@ -1,12 +1,13 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City, Initiative, Organisation, Theme
+from cities.access import is_staff
+from cities.models import City, Coordinator, Initiative, Organisation, Theme
 from cities.selectors import editable_cities
 from core.forms import ModelMultipleChoiceField
-from exchanges.access import is_staff
 
 
 def unique_slug(model, text: str, *, max_length: int = 255) -> str:
@@ -66,3 +67,20 @@ class InitiativeForm(forms.ModelForm):
         if not self.instance.slug:
             self.instance.slug = unique_slug(Initiative, self.cleaned_data.get("acronym") or self.cleaned_data["name"])
         return super().save(commit=commit)
+
+
+class CoordinatorForm(forms.Form):
+    email = forms.EmailField(label=_("Account e-mail address"), help_text=_("The person must have an account."))
+    city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.order_by("name"))
+
+    def clean(self):
+        cleaned = super().clean()
+        email, city = cleaned.get("email"), cleaned.get("city")
+        if email:
+            user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+            if user is None:
+                self.add_error("email", _("No active account uses this address. Invite the person first."))
+            elif city is not None and Coordinator.objects.filter(user=user, city=city).exists():
+                self.add_error("city", _("This account already coordinates this city."))
+            cleaned["user"] = user
+        return cleaned

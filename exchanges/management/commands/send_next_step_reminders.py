@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from exchanges.services_next_steps import next_step_reminders_send
+from exchanges.services.next_steps import next_step_reminders_send
 
 
 class Command(BaseCommand):
