@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Invitation
 from cities.models import Coordinator
+from core.site import site_url
+from core.text import header_safe
 from participants.models import Person, new_feed_token
 
 
@@ -71,11 +73,11 @@ def invitation_send(*, invitation: Invitation) -> None:
         context = {
             "person": person,
             "invitation": invitation,
-            "url": settings.SITE_URL + reverse("accounts:invitation_accept", kwargs={"token": token}),
+            "url": site_url() + reverse("accounts:invitation_accept", kwargs={"token": token}),
             "valid_days": settings.INVITATION_VALID_DAYS,
             "NETWORK_NAME": settings.NETWORK_NAME,
         }
-        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
+        subject = header_safe(render_to_string("accounts/email/invitation_subject.txt", context))
         body = render_to_string("accounts/email/invitation_message.txt", context)
     EmailMessage(
         subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email], headers={"Content-Language": language}

@@ -10,11 +10,12 @@ update events in place instead of duplicating them.
 from datetime import UTC, timedelta
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.utils import formats
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
+from core.site import site_url
+from core.text import one_line
 from exchanges.models import Exchange, Session
 
 PRODID = "-//Exchange Portal//Agenda//EN"
@@ -22,21 +23,22 @@ REFRESH = timedelta(hours=1)
 
 
 def site_host() -> str:
-    return urlsplit(settings.SITE_URL).hostname or "localhost"
+    # Not from the request: event UIDs must not change with the Host a feed is fetched under.
+    return urlsplit(site_url()).hostname or "localhost"
 
 
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL + path
+def absolute_url(path: str, request=None) -> str:
+    return site_url(request) + path
 
 
-def webcal_url(path: str) -> str:
+def webcal_url(path: str, request=None) -> str:
     """The same feed address with the webcal:// scheme that calendar apps open as a subscription."""
-    return "webcal://" + urlsplit(settings.SITE_URL)._replace(scheme="").geturl().lstrip("/") + path
+    return "webcal://" + urlsplit(site_url(request))._replace(scheme="").geturl().lstrip("/") + path
 
 
 def _presenter_line(person) -> str:
     parts = [person.display_name, person.job_title, person.organisation.name if person.organisation else ""]
-    return ", ".join(part for part in parts if part)
+    return ", ".join(one_line(part) for part in parts if part)
 
 
 def session_description(session: Session) -> str:
@@ -49,7 +51,7 @@ def session_description(session: Session) -> str:
     host_time = _("%(start)s – %(end)s, %(city)s time") % {
         "start": day_and_time(start),
         "end": day_and_time(end) if start.date() != end.date() else formats.time_format(end),
-        "city": session.exchange.host_city.name,
+        "city": one_line(session.exchange.host_city.name),
     }
     lines = [f"{session.get_kind_display()} · {host_time}"]
     if session.description:
@@ -59,16 +61,16 @@ def session_description(session: Session) -> str:
         lines += ["", _("Presenters:")] + [f"- {_presenter_line(person)}" for person in presenters]
     organisations = list(session.organisations.all())
     if organisations:
-        lines += ["", _("Organisations involved:") + " " + "; ".join(org.name for org in organisations)]
-    delegations = [delegation.city.name for delegation in session.attending_delegations.all()]
+        lines += ["", _("Organisations involved:") + " " + "; ".join(one_line(org.name) for org in organisations)]
+    delegations = [one_line(delegation.city.name) for delegation in session.attending_delegations.all()]
     attending = ", ".join(delegations) if delegations else _("all delegations")
     lines += ["", _("Attending:") + " " + attending]
     if session.venue and session.venue.kind == session.venue.Kind.SITE and session.venue.host_organisation:
-        lines.append(_("Hosted by:") + " " + session.venue.host_organisation.name)
+        lines.append(_("Hosted by:") + " " + one_line(session.venue.host_organisation.name))
     return "\n".join(lines)
 
 
-def session_event(session: Session) -> Event:
+def session_event(session: Session, request=None) -> Event:
     event = Event()
     event.add("uid", f"{session.uid}@{site_host()}")
     event.add("sequence", session.sequence)
@@ -77,18 +79,20 @@ def session_event(session: Session) -> Event:
     event.add("last-modified", session.updated_at.astimezone(UTC))
     event.add("dtstart", session.start.astimezone(UTC))
     event.add("dtend", session.end.astimezone(UTC))
-    event.add("summary", session.title)
+    # Single-line properties are folded onto one line: a stored line break would make icalendar refuse the
+    # whole calendar (rows from before the single-line rule, or written around the forms).
+    event.add("summary", one_line(session.title))
     if session.venue:
-        event.add("location", session.venue.full_address)
+        event.add("location", one_line(session.venue.full_address))
     event.add("description", session_description(session))
     event.add("categories", [session.get_kind_display()])
-    event.add("url", absolute_url(session.get_absolute_url()))
+    event.add("url", absolute_url(session.get_absolute_url(), request))
     cancelled = session.exchange.status == Exchange.Status.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return event
 
 
-def agenda_calendar(*, name: str, sessions, time_zone: str | None = None) -> bytes:
+def agenda_calendar(*, name: str, sessions, time_zone: str | None = None, request=None) -> bytes:
     """A calendar named ``name`` with one event per session.
 
     ``sessions`` should come with their exchange, venue, presenters (with
@@ -98,6 +102,7 @@ def agenda_calendar(*, name: str, sessions, time_zone: str | None = None) -> byt
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    name = one_line(name)
     calendar.add("x-wr-calname", name)
     calendar.add("name", name)
     if time_zone:
@@ -105,5 +110,5 @@ def agenda_calendar(*, name: str, sessions, time_zone: str | None = None) -> byt
     calendar.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
     for session in sessions:
-        calendar.add_component(session_event(session))
+        calendar.add_component(session_event(session, request))
     return calendar.to_ical()

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core.site import site_url
 from exchanges import agenda
 from exchanges.access import get_exchange_for_user_or_404
 from exchanges.feeds import agenda_calendar
@@ -32,6 +33,7 @@ def exchange_feed(request, slug):
         name=_("%(exchange)s: agenda") % {"exchange": exchange.title},
         sessions=sessions,
         time_zone=exchange.host_city.time_zone,
+        request=request,
     )
     return _calendar_response(body, slugify(exchange.slug) or "agenda")
 
@@ -48,11 +50,15 @@ def personal_feed(request, token):
         raise Http404
     sessions = agenda.person_sessions(person)
     latest = sessions.order_by().aggregate(changed=Max("updated_at"), count=Count("pk"))
-    version = f"{person.pk}|{person.feed_token}|{person.language}|{latest['changed']}|{latest['count']}"
+    version = (
+        f"{person.pk}|{person.feed_token}|{person.language}|{latest['changed']}|{latest['count']}|{site_url(request)}"
+    )
     key = "personal-feed:" + hashlib.sha256(version.encode()).hexdigest()
     body = cache.get(key)
     if body is None:
         with translation.override(person.language):
-            body = agenda_calendar(name=_("My agenda: %(name)s") % {"name": person.name}, sessions=sessions)
+            body = agenda_calendar(
+                name=_("My agenda: %(name)s") % {"name": person.name}, sessions=sessions, request=request
+            )
         cache.set(key, body, PERSONAL_FEED_CACHE_SECONDS)
     return _calendar_response(body, "my-agenda")
