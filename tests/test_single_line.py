@@ -157,3 +157,13 @@ def test_reminder_of_a_step_of_an_exchange_with_a_two_line_title_is_sent_with_a_
     assert sent == 1
     assert mail.outbox[0].subject.endswith("your next step from Dakar–Montréal exchange & <partners> \"2017\" 'A'")
     assert "&amp;" not in mail.outbox[0].subject and "&lt;" not in mail.outbox[0].subject
+
+
+def test_pdf_download_names_are_safe_in_a_header_even_for_a_stored_slug_with_a_line_break():
+    from reports.models import RenderJob
+
+    job = RenderJob(exchange=Exchange(slug="dakar\r\nmontréal"), kind=RenderJob.Kind.REPORT, language="fr")
+    unnamed = RenderJob(exchange=Exchange(slug="\r\n"), kind=RenderJob.Kind.AGENDA, language="en")
+
+    assert job.download_name() == "dakar-montreal-summary-report-fr.pdf"
+    assert unnamed.download_name() == "exchange-agenda-en.pdf"
