@@ -114,7 +114,13 @@ def test_no_url_answers_5xx_to_hostile_query_strings(client, world, capsys):
 
 @pytest.mark.parametrize(
     "url",
-    ["/cities/?region=%00", "/cities/?country=%00", "/initiatives/?theme=%00", "/cities/?q=a%00b"],
+    [
+        "/cities/?region=%00",
+        "/cities/?country=%00",
+        "/initiatives/?theme=%00",
+        "/cities/?q=a%00b",
+        "/exchanges/dakar-montreal-2017/agenda/?delegation=%00",
+    ],
 )
 def test_nul_in_a_public_filter_answers_a_translated_400(client, world, url):
     english = client.get(url)
@@ -124,7 +130,9 @@ def test_nul_in_a_public_filter_answers_a_translated_400(client, world, url):
     assert french.status_code == 400 and "Cette adresse ne peut pas être lue" in french.content.decode()
 
 
-@pytest.mark.parametrize("name", ["cities:organisation_list", "exchanges:venue_list", "exchanges:person_options"])
+@pytest.mark.parametrize(
+    "name", ["cities:organisation_list", "exchanges:venue_list", "exchanges:person_options", "search"]
+)
 def test_nul_in_a_search_answers_400_to_staff(client, world, name):
     client.force_login(world.users["staff"])
 
