@@ -40,7 +40,9 @@ $(AXE): package.json package-lock.json $(STAMP)
 	  echo "make: npm not found: the accessibility checks will be skipped (install npm for them)"; \
 	fi
 
+# The layers contract first (about a second): an upward import between apps fails the run before any test.
 test: messages $(AXE)
+	$(BIN)/lint-imports --no-cache
 	$(DEV_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Benchmarks (never part of `make test`): make bench BENCH_ARGS="--size large --load". See docs/benchmarks.md.
@@ -60,6 +62,7 @@ fmt: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache node_modules

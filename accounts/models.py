@@ -1,7 +1,5 @@
-from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.validators import validate_time_zone
@@ -57,46 +55,3 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.email
-
-
-class Invitation(models.Model):
-    """A staff invitation for a Person to open an account.
-
-    Only a SHA-256 of the token is stored: a copy of the database cannot be
-    used to accept someone's invitation. The token itself exists only in the
-    e-mail (see accounts.services.invitation_send).
-    """
-
-    # Named by label: accounts sits below participants in the dependency order.
-    person = models.ForeignKey(
-        "participants.Person", on_delete=models.CASCADE, related_name="invitations", verbose_name=_("person")
-    )
-    email = models.EmailField(_("e-mail address"))
-    token_hash = models.CharField(_("token hash"), max_length=64, unique=True, null=True, editable=False)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="invitations_sent",
-        verbose_name=_("invited by"),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    expires_at = models.DateTimeField(_("expires"))
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("invitation")
-        verbose_name_plural = _("invitations")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return self.email
-
-    @property
-    def is_expired(self) -> bool:
-        return timezone.now() >= self.expires_at
-
-    @property
-    def is_pending(self) -> bool:
-        return self.accepted_at is None and not self.is_expired

@@ -11,8 +11,8 @@ To track another model, add one line to TRACKED and run makemigrations audit.
 
 from simple_history import register
 
-from exchanges.models import Exchange, NextStep, Objective, Session
-from participants.models import Delegation, Membership, Person
+from exchanges.models import Delegation, Exchange, Membership, NextStep, Objective, Session
+from participants.models import Person
 from reports.models import Report
 
 # model: fields kept out of the history (secrets must not survive in old rows).

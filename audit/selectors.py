@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from participants.models import Delegation, Membership
+from exchanges.models import Delegation, Membership
 from reports.models import Report
 
 # Fields whose changes say nothing to a reader.

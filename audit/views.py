@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from audit.selectors import history_page
 from exchanges.access import can_view_person_history, get_exchange_history_or_404
-from exchanges.models import Exchange, NextStep, Objective, Session
-from participants.models import Delegation, Membership, Person
+from exchanges.models import Delegation, Exchange, Membership, NextStep, Objective, Session
+from participants.models import Person
 from reports.models import Report
 
 

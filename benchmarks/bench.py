@@ -517,8 +517,8 @@ def markdown(results: dict) -> str:
                     "exchanges_exchange",
                     "exchanges_session",
                     "participants_person",
-                    "participants_delegation",
-                    "participants_membership",
+                    "exchanges_delegation",
+                    "exchanges_membership",
                     "exchanges_session_presenters",
                     "exchanges_venue",
                 }

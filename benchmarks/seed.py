@@ -32,8 +32,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from cities.models import City, Coordinator, Organisation, Theme
-from exchanges.models import Exchange, NextStep, Objective, Programme, Session, Venue
-from participants.models import Delegation, Membership, Person
+from exchanges.models import Delegation, Exchange, Membership, NextStep, Objective, Programme, Session, Venue
+from participants.models import Person
 
 CITIES = 1_000
 EXCHANGES = 20_000

@@ -12,6 +12,12 @@ def is_staff(user) -> bool:
     return user.is_authenticated and user.is_active and user.is_staff
 
 
+def require_staff(user) -> None:
+    """Raise Http404 unless the user is staff (pages whose existence is staff business)."""
+    if not is_staff(user):
+        raise Http404
+
+
 def coordinated_city_ids(user) -> frozenset[int]:
     """Ids of the cities this user coordinates (cached on the user for the request)."""
     if not user.is_authenticated:

@@ -1,11 +1,12 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City, Initiative, Organisation, Theme
+from cities.access import is_staff
+from cities.models import City, Coordinator, Initiative, Organisation, Theme
 from cities.selectors import editable_cities
 from core.forms import AutoSlugMixin, ModelMultipleChoiceField
-from exchanges.access import is_staff
 
 
 class CityProfileForm(forms.ModelForm):
@@ -55,3 +56,20 @@ class InitiativeForm(AutoSlugMixin, forms.ModelForm):
 
     def slug_text(self) -> str:
         return self.cleaned_data.get("acronym") or self.cleaned_data.get("name") or ""
+
+
+class CoordinatorForm(forms.Form):
+    email = forms.EmailField(label=_("Account e-mail address"), help_text=_("The person must have an account."))
+    city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.order_by("name"))
+
+    def clean(self):
+        cleaned = super().clean()
+        email, city = cleaned.get("email"), cleaned.get("city")
+        if email:
+            user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+            if user is None:
+                self.add_error("email", _("No active account uses this address. Invite the person first."))
+            elif city is not None and Coordinator.objects.filter(user=user, city=city).exists():
+                self.add_error("city", _("This account already coordinates this city."))
+            cleaned["user"] = user
+        return cleaned

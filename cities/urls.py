@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cities.views import initiatives, organisations, profiles
+from cities.views import coordinators, initiatives, organisations, profiles
 
 app_name = "cities"
 
@@ -8,11 +8,10 @@ urlpatterns = [
     path("organisations/", organisations.organisation_list, name="organisation_list"),
     path("organisations/new/", organisations.organisation_create, name="organisation_create"),
     path("organisations/<int:pk>/edit/", organisations.organisation_edit, name="organisation_edit"),
-    path("cities/", profiles.city_list, name="city_list"),
-    path("cities/<slug:slug>/", profiles.city_detail, name="city_detail"),
     path("cities/<slug:slug>/edit/", profiles.city_edit, name="city_edit"),
     path("initiatives/", initiatives.initiative_list, name="initiative_list"),
     path("initiatives/new/", initiatives.initiative_create, name="initiative_create"),
-    path("initiatives/<slug:slug>/", initiatives.initiative_detail, name="initiative_detail"),
     path("initiatives/<slug:slug>/edit/", initiatives.initiative_edit, name="initiative_edit"),
+    path("coordinators/", coordinators.coordinator_list, name="coordinator_list"),
+    path("coordinators/<int:pk>/remove/", coordinators.coordinator_remove, name="coordinator_remove"),
 ]

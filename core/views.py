@@ -1,38 +1,6 @@
-from django.conf import settings
-from django.db import connection
-from django.http import HttpResponse, JsonResponse
-from django.views.decorators.cache import never_cache
+from django.http import HttpResponse
 
 
 def ping(request):
     """The benchmarks' floor: a Django view through the whole middleware stack that touches no database."""
     return HttpResponse("ok", content_type="text/plain")
-
-
-@never_cache
-def healthz(request):
-    """Liveness for load balancers and compose: the database answers; the broker too when configured.
-
-    The body names each check and, on failure, only the exception's class: no
-    host names, URLs, credentials or messages reach an anonymous caller.
-    """
-    checks = {}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        checks["database"] = "ok"
-    except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
-        checks["database"] = f"error: {exc.__class__.__name__}"
-    if settings.CELERY_BROKER_URL:
-        from exchange_portal.celery import app
-
-        try:
-            # The URL from settings (not the app's cached configuration), one immediate retry and short
-            # timeouts: a health check must answer well within the orchestrator's own timeout.
-            with app.connection_for_write(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
-                conn.ensure_connection(max_retries=1, interval_start=0, timeout=2)
-            checks["broker"] = "ok"
-        except Exception as exc:  # noqa: BLE001
-            checks["broker"] = f"error: {exc.__class__.__name__}"
-    healthy = all(value == "ok" for value in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503)

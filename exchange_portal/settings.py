@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # Django's form templates, for FORM_RENDERER below
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     # After the apps whose models it keeps the history of (audit.models registers them).
     "audit",
     "search",
+    # Pages that gather several apps (city profiles' exchanges, personal data): above them all.
+    "overview",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "core.i18n.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFARequiredMiddleware",
@@ -95,6 +99,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# One field template for every form: {{ field.as_field_group }} renders templates/includes/field.html.
+FORM_RENDERER = "core.renderers.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -215,8 +222,6 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.2, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TIMEZONE = "UTC"
-# Task modules outside the <app>.tasks convention that autodiscovery finds.
-CELERY_IMPORTS = ["exchanges.tasks_reminders"]
 CELERY_BEAT_SCHEDULE = {
     # Idempotent: each reminder is claimed in the database before it is sent.
     "next-step-reminders": {

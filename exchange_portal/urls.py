@@ -2,9 +2,12 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from cities import urls as cities_urls
 from core.i18n import set_language
-from core.views import healthz, ping
+from core.views import ping
+from exchange_portal.health import healthz
 from exchanges.views.public import home
+from overview import urls as overview_urls
 
 # The admin logs in through allauth, so staff pass the same rate limits and TOTP step.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -13,8 +16,10 @@ urlpatterns = [
     path("", home, name="home"),
     path("", include("exchanges.urls")),
     path("", include("participants.urls")),
-    path("", include("cities.urls")),
-    path("", include("accounts.urls")),
+    # The cities namespace: cities' own pages, then the profile pages that also list exchanges
+    # (overview, above exchanges). Cities' patterns come first: "initiatives/new/" is not a slug.
+    path("", include((cities_urls.urlpatterns + overview_urls.city_pages, "cities"))),
+    path("", include("overview.urls")),
     path("", include("audit.urls")),
     path("", include("search.urls")),
     path("", include("reports.urls")),

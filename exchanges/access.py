@@ -1,20 +1,20 @@
-"""Who may see and change what. Every view asks these helpers.
+"""Who may see and change an exchange and what hangs off it. Every view, selector and template tag asks these helpers.
 
 Access is decided per object: staff see everything; a city's coordinators see
-the exchanges their city hosts, visits or sends a delegation to, and edit the
-ones it hosts; a delegate (a user linked to a Person who is a member of a
-delegation, a presenter or the host contact) sees the exchanges they take part
-in once they are no longer drafts; anyone sees public exchanges that are no
-longer drafts. Outsiders get 404, never a hint that the object exists.
+the exchanges their city takes part in (hosts, visits or sends a delegation to:
+``exchanges_of_cities``), and edit the ones it hosts; a delegate (a user linked
+to a Person who is a member of a delegation, a presenter or the host contact)
+sees the exchanges they take part in once they are no longer drafts; anyone sees
+public exchanges that are no longer drafts. Outsiders get 404, never a hint
+that the object exists. docs/development.md lists which helper answers which question.
 """
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from cities.access import coordinated_city_ids, is_staff  # noqa: F401 - re-exported: the roles every view asks
-from exchanges.models import Exchange, Session
-from participants.models import Delegation, Person
+from cities.access import coordinated_city_ids, is_staff, require_staff  # noqa: F401 - re-exported: the roles every view asks
+from exchanges.models import Delegation, Exchange, Session
+from participants.models import Person
 
 
 def person_for(user) -> Person | None:
@@ -26,12 +26,34 @@ def person_for(user) -> Person | None:
     return user._portal_person
 
 
-def _exchanges_of_cities(city_ids) -> Q:
-    return (
-        Q(host_city__in=city_ids)
-        | Q(pk__in=Exchange.visiting_cities.through.objects.filter(city_id__in=city_ids).values("exchange_id"))
-        | Q(pk__in=Delegation.objects.filter(city_id__in=city_ids).values("exchange_id"))
-    )
+# "The cities of an exchange", defined here once: its host city, its visiting cities and the cities that sent
+# a delegation. Each is a path from Exchange to City; every question about an exchange's cities goes through them.
+EXCHANGE_CITY_PATHS = ("host_city", "visiting_cities", "delegations__city")
+
+
+def exchanges_of_cities(city_ids) -> Q:
+    """Exchanges in which one of these cities takes part (hosts, visits or sends a delegation)."""
+    taking_part = Q()
+    for path in EXCHANGE_CITY_PATHS:
+        taking_part |= Q(pk__in=Exchange.objects.filter(**{f"{path}__in": city_ids}).values("pk"))
+    return taking_part
+
+
+def exchange_city_ids(exchange: Exchange) -> set[int]:
+    """The ids of the cities of this exchange (one query)."""
+    this = Exchange.objects.filter(pk=exchange.pk).order_by()
+    first, *others = (this.values_list(path, flat=True) for path in EXCHANGE_CITY_PATHS)
+    return {city_id for city_id in first.union(*others) if city_id is not None}
+
+
+def coordinates_city_of(user, exchange: Exchange) -> bool:
+    """Whether the user coordinates one of the cities of this exchange (no query for the host city's coordinators)."""
+    city_ids = coordinated_city_ids(user)
+    if not city_ids:
+        return False
+    if exchange.host_city_id in city_ids:
+        return True
+    return Exchange.objects.filter(exchanges_of_cities(city_ids), pk=exchange.pk).exists()
 
 
 def _exchanges_of_person(person) -> Q:
@@ -53,12 +75,15 @@ def visible_exchanges(user) -> QuerySet[Exchange]:
         allowed |= _exchanges_of_person(person) & not_draft
     city_ids = coordinated_city_ids(user)
     if city_ids:
-        allowed |= _exchanges_of_cities(city_ids)
+        allowed |= exchanges_of_cities(city_ids)
     return exchanges.filter(allowed)
 
 
 def editable_exchanges(user) -> QuerySet[Exchange]:
-    """Exchanges whose details and agenda this user may change."""
+    """Exchanges whose details and agenda this user may change: staff, and the host city's coordinators.
+
+    ``can_edit_exchange`` is the same rule for one exchange in hand (tests/test_access_rules.py checks they agree).
+    """
     if is_staff(user):
         return Exchange.objects.all()
     city_ids = coordinated_city_ids(user)
@@ -80,6 +105,7 @@ def can_view_exchange(user, exchange: Exchange) -> bool:
 
 
 def can_edit_exchange(user, exchange: Exchange) -> bool:
+    """``editable_exchanges`` for one exchange, without a query."""
     if is_staff(user):
         return True
     return exchange.host_city_id in coordinated_city_ids(user)
@@ -87,10 +113,7 @@ def can_edit_exchange(user, exchange: Exchange) -> bool:
 
 def can_edit_delegation(user, delegation: Delegation) -> bool:
     """Staff, the host city's coordinators, and the delegation's own city's coordinators."""
-    if is_staff(user):
-        return True
-    city_ids = coordinated_city_ids(user)
-    return delegation.city_id in city_ids or delegation.exchange.host_city_id in city_ids
+    return can_edit_exchange(user, delegation.exchange) or delegation.city_id in coordinated_city_ids(user)
 
 
 def can_change_status(user, exchange: Exchange) -> bool:
@@ -103,12 +126,6 @@ def get_exchange_for_user_or_404(user, slug: str, *, edit: bool = False) -> Exch
     return get_object_or_404(exchanges.select_related("host_city", "programme__organiser"), slug=slug)
 
 
-def require_staff(user) -> None:
-    """Raise Http404 unless the user is staff (pages whose existence is staff business)."""
-    if not is_staff(user):
-        raise Http404
-
-
 def history_exchanges(user) -> QuerySet[Exchange]:
     """Exchanges whose change history this user may read: staff, and coordinators of a city taking part."""
     if is_staff(user):
@@ -116,7 +133,7 @@ def history_exchanges(user) -> QuerySet[Exchange]:
     city_ids = coordinated_city_ids(user)
     if not city_ids:
         return Exchange.objects.none()
-    return Exchange.objects.filter(_exchanges_of_cities(city_ids))
+    return Exchange.objects.filter(exchanges_of_cities(city_ids))
 
 
 def get_exchange_history_or_404(user, slug: str) -> Exchange:
@@ -133,26 +150,13 @@ def can_view_person_history(user, person: Person) -> bool:
         return False
     if person.city_id in city_ids:
         return True
-    exchanges = Exchange.objects.filter(_exchanges_of_cities(city_ids))
+    exchanges = Exchange.objects.filter(exchanges_of_cities(city_ids))
     return Delegation.objects.filter(exchange__in=exchanges, memberships__person=person).exists()
 
 
 def can_view_exchange_history(user, exchange: Exchange) -> bool:
-    """Whether the History tab of this exchange is for this user (no query for staff)."""
-    if is_staff(user):
-        return True
-    city_ids = coordinated_city_ids(user)
-    if not city_ids:
-        return False
-    return exchange.host_city_id in city_ids or history_exchanges(user).filter(pk=exchange.pk).exists()
-
-
-def exchange_city_ids(exchange: Exchange) -> set[int]:
-    """The host city, the visiting cities and the cities that sent a delegation."""
-    ids = {exchange.host_city_id}
-    ids |= set(Exchange.visiting_cities.through.objects.filter(exchange=exchange).values_list("city_id", flat=True))
-    ids |= set(Delegation.objects.filter(exchange=exchange).values_list("city_id", flat=True))
-    return ids
+    """``history_exchanges`` for one exchange (no query for staff and the host city's coordinators)."""
+    return is_staff(user) or coordinates_city_of(user, exchange)
 
 
 def can_post_next_step_update(user, next_step) -> bool:
@@ -164,5 +168,4 @@ def can_post_next_step_update(user, next_step) -> bool:
     person = person_for(user)
     if person is not None and next_step.owner_person_id == person.pk:
         return True
-    city_ids = coordinated_city_ids(user)
-    return bool(city_ids) and bool(city_ids & exchange_city_ids(next_step.exchange))
+    return coordinates_city_of(user, next_step.exchange)

@@ -2,8 +2,17 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from exchanges.forms import ExchangeAdminForm
-from exchanges.models import AgendaChange, Exchange, NextStep, Objective, Programme, Session, Venue
-from participants.models import Delegation
+from exchanges.models import (
+    AgendaChange,
+    Delegation,
+    Exchange,
+    Membership,
+    NextStep,
+    Objective,
+    Programme,
+    Session,
+    Venue,
+)
 
 
 @admin.register(Programme)
@@ -108,3 +117,19 @@ class AgendaChangeAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Delegation)
+class DelegationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "exchange", "role"]
+    list_filter = ["role", "city"]
+    search_fields = ["city__name", "exchange__title"]
+    autocomplete_fields = ["exchange", "city"]
+    list_select_related = ["exchange", "city"]
+    inlines = [MembershipInline]

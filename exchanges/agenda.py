@@ -17,8 +17,8 @@ from django.utils.translation import pgettext
 
 from core.formats import short_day
 from exchanges.access import person_for
-from exchanges.models import Exchange, Session
-from participants.models import Delegation, Membership, Person
+from exchanges.models import Delegation, Exchange, Membership, Session
+from participants.models import Person
 
 # Where an anonymous viewer's picked home time zone is remembered.
 SESSION_TIME_ZONE_KEY = "home_time_zone"

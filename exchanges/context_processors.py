@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from exchanges.access import coordinated_city_ids, is_staff
+from cities.access import is_manager, is_staff
 
 
 def roles(request):
@@ -8,5 +8,5 @@ def roles(request):
     user = request.user
     return {
         "viewer_is_staff": SimpleLazyObject(lambda: is_staff(user)),
-        "viewer_can_manage": SimpleLazyObject(lambda: is_staff(user) or bool(coordinated_city_ids(user))),
+        "viewer_can_manage": SimpleLazyObject(lambda: is_manager(user)),
     }

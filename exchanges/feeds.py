@@ -7,16 +7,21 @@ across edits) and its SEQUENCE (grows on every save), so subscribed calendars
 update events in place instead of duplicating them.
 """
 
+import hashlib
 from datetime import UTC, timedelta
 from urllib.parse import urlsplit
 
-from django.utils import formats
+from django.core.cache import cache
+from django.db.models import Count, Max
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
 from core.site import site_url
 from core.text import one_line
+from exchanges import agenda
 from exchanges.models import Exchange, Session
+from participants.models import Person
 
 PRODID = "-//Exchange Portal//Agenda//EN"
 REFRESH = timedelta(hours=1)
@@ -112,3 +117,39 @@ def agenda_calendar(*, name: str, sessions, time_zone: str | None = None, reques
     for session in sessions:
         calendar.add_component(session_event(session, request))
     return calendar.to_ical()
+
+
+def exchange_feed_body(exchange: Exchange, request=None) -> bytes:
+    """The calendar of one exchange's agenda, in the host city's time zone; links use the request's
+    address when SITE_URL is not set."""
+    return agenda_calendar(
+        name=_("%(exchange)s: agenda") % {"exchange": exchange.title},
+        sessions=agenda.exchange_agenda_sessions(exchange),
+        time_zone=exchange.host_city.time_zone,
+        request=request,
+    )
+
+
+# Calendar apps poll the personal feed; a person in many exchanges has hundreds of events, which take
+# icalendar a while to write. The body is kept this long, keyed by what a session edit changes.
+PERSONAL_FEED_CACHE_SECONDS = 300
+
+
+def personal_feed_body(person: Person, request=None) -> bytes:
+    """The calendar of a person's own sessions, in their language; kept in the cache for
+    PERSONAL_FEED_CACHE_SECONDS under a key that changes with any session edit, their token or language,
+    and the site address its links use."""
+    sessions = agenda.person_sessions(person)
+    latest = sessions.order_by().aggregate(changed=Max("updated_at"), count=Count("pk"))
+    version = (
+        f"{person.pk}|{person.feed_token}|{person.language}|{latest['changed']}|{latest['count']}|{site_url(request)}"
+    )
+    key = "personal-feed:" + hashlib.sha256(version.encode()).hexdigest()
+    body = cache.get(key)
+    if body is None:
+        with translation.override(person.language):
+            body = agenda_calendar(
+                name=_("My agenda: %(name)s") % {"name": person.name}, sessions=sessions, request=request
+            )
+        cache.set(key, body, PERSONAL_FEED_CACHE_SECONDS)
+    return body

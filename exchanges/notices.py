@@ -22,8 +22,8 @@ from core.sending import SendingFailed
 from core.site import site_url
 from core.text import header_safe
 from exchanges.agenda import host_zone, person_home_zone, session_times
-from exchanges.models import AgendaChange, Exchange, Session
-from participants.models import Membership, Person
+from exchanges.models import AgendaChange, Exchange, Membership, Session
+from participants.models import Person
 
 logger = logging.getLogger(__name__)
 
@@ -36,37 +36,55 @@ def digest_delay() -> timedelta:
     return timedelta(seconds=settings.AGENDA_DIGEST_DELAY_SECONDS)
 
 
-def _affected_people(exchange: Exchange, changes: list[AgendaChange]) -> dict[Person, list[AgendaChange]]:
-    """Who each change concerns: members of the delegations attending the session, and its presenters.
-
-    A removed session no longer says who attended it, so its removal concerns every delegation's members.
-    """
+def _members_by_delegation(exchange: Exchange) -> dict[int, list[Person]]:
+    """The members of each delegation of the exchange, by delegation id (one query)."""
     memberships = Membership.objects.filter(delegation__exchange=exchange).select_related(
         "person__user", "person__city"
     )
-    members_by_delegation: dict[int, list[Person]] = defaultdict(list)
+    members: dict[int, list[Person]] = defaultdict(list)
     for membership in memberships:
-        members_by_delegation[membership.delegation_id].append(membership.person)
-    everyone = [person for people in members_by_delegation.values() for person in people]
-    sessions = {
-        session.pk: session
-        for session in Session.objects.filter(pk__in=[c.session_id for c in changes if c.session_id])
+        members[membership.delegation_id].append(membership.person)
+    return members
+
+
+def _changed_sessions(changes: list[AgendaChange]) -> dict[int, Session]:
+    """The sessions the changes are about that still exist, by id, with their attendees and presenters."""
+    session_ids = [change.session_id for change in changes if change.session_id]
+    sessions = (
+        Session.objects.filter(pk__in=session_ids)
         .select_related("exchange__host_city")
         .prefetch_related("attending_delegations", "presenters__user", "presenters__city")
-    }
+    )
+    return {session.pk: session for session in sessions}
+
+
+def _concerned(session: Session | None, members: dict[int, list[Person]], everyone: list[Person]) -> list[Person]:
+    """Whom a change to ``session`` concerns: the members of the delegations attending it (every delegation's
+    when it names none, or when the session is gone and no longer says who attended) and its presenters."""
+    if session is None:
+        return everyone
+    attending = [delegation.pk for delegation in session.attending_delegations.all()]
+    attendees = [person for pk in attending for person in members.get(pk, [])] if attending else everyone
+    return attendees + list(session.presenters.all())
+
+
+def _wants_notices(person: Person) -> bool:
+    return bool(person.notify_changes and person.email)
+
+
+def _affected_people(exchange: Exchange, changes: list[AgendaChange]) -> dict[Person, list[AgendaChange]]:
+    """Who each change concerns (``_concerned``), for those who take notices, each change once per person.
+
+    Sets ``change.current_session`` (None for a removed session) for the messages.
+    """
+    members = _members_by_delegation(exchange)
+    everyone = [person for people in members.values() for person in people]
+    sessions = _changed_sessions(changes)
     affected: dict[Person, list[AgendaChange]] = defaultdict(list)
     for change in changes:
-        session = sessions.get(change.session_id)
-        change.current_session = session
-        if session is None:
-            people = everyone
-        else:
-            attending = [delegation.pk for delegation in session.attending_delegations.all()]
-            people = (
-                [person for pk in attending for person in members_by_delegation.get(pk, [])] if attending else everyone
-            ) + list(session.presenters.all())
-        for person in people:
-            if person.notify_changes and person.email and change not in affected[person]:
+        change.current_session = sessions.get(change.session_id)
+        for person in _concerned(change.current_session, members, everyone):
+            if _wants_notices(person) and change not in affected[person]:
                 affected[person].append(change)
     return affected
 

@@ -1,12 +1,6 @@
 from django.contrib import admin
 
-from participants.models import Delegation, Membership, Person
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    extra = 0
-    autocomplete_fields = ["person"]
+from participants.models import Person
 
 
 @admin.register(Person)
@@ -16,13 +10,3 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["name", "job_title", "email", "organisation__name", "organisation__acronym"]
     autocomplete_fields = ["organisation", "city", "user"]
     list_select_related = ["organisation", "city", "user"]
-
-
-@admin.register(Delegation)
-class DelegationAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "exchange", "role"]
-    list_filter = ["role", "city"]
-    search_fields = ["city__name", "exchange__title"]
-    autocomplete_fields = ["exchange", "city"]
-    list_select_related = ["exchange", "city"]
-    inlines = [MembershipInline]

@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Organisation
@@ -71,54 +72,41 @@ class Person(models.Model):
         return f"{self.honorific} {self.name}" if self.honorific else self.name
 
 
-class Delegation(models.Model):
-    """One city's party in one exchange."""
+class Invitation(models.Model):
+    """A staff invitation for a Person to open an account.
 
-    class Role(models.TextChoices):
-        HOST = "host", _("Host")
-        VISITING = "visiting", _("Visiting")
+    Only a SHA-256 of the token is stored: a copy of the database cannot be
+    used to accept someone's invitation. The token itself exists only in the
+    e-mail (see participants.services.invitation_send).
+    """
 
-    # Named by label so that no import runs from participants to exchanges.
-    exchange = models.ForeignKey(
-        "exchanges.Exchange", on_delete=models.CASCADE, related_name="delegations", verbose_name=_("exchange")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("person"))
+    email = models.EmailField(_("e-mail address"))
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True, null=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations_sent",
+        verbose_name=_("invited by"),
     )
-    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="delegations", verbose_name=_("city"))
-    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.VISITING)
-    members = models.ManyToManyField(
-        Person, through="Membership", related_name="delegations", verbose_name=_("members")
-    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("delegation")
-        verbose_name_plural = _("delegations")
-        ordering = ["role", "city__name"]
-        constraints = [
-            models.UniqueConstraint(fields=["exchange", "city"], name="one_delegation_per_city_and_exchange")
-        ]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return _("%(city)s delegation") % {"city": self.city}
+        return self.email
 
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
 
-class Membership(models.Model):
-    class Role(models.TextChoices):
-        HEAD = "head", _("Head of delegation")
-        MEMBER = "member", _("Member")
-        HOST_COORDINATOR = "host_coordinator", _("Host coordinator")
-        FACILITATOR = "facilitator", _("Facilitator")
-        INTERPRETER = "interpreter", _("Interpreter")
-
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("person"))
-    delegation = models.ForeignKey(
-        Delegation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("delegation")
-    )
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-
-    class Meta:
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
-        ordering = ["delegation", "role", "person__name"]
-        constraints = [models.UniqueConstraint(fields=["person", "delegation"], name="one_membership_per_delegation")]
-
-    def __str__(self):
-        return f"{self.person} – {self.delegation} ({self.get_role_display()})"
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and not self.is_expired

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from participants import views
+from participants.views import invitations, people
 
 app_name = "participants"
 
 urlpatterns = [
-    path("people/", views.person_list, name="person_list"),
-    path("people/new/", views.person_create, name="person_create"),
-    path("people/<int:pk>/", views.person_detail, name="person_detail"),
-    path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
+    path("people/", people.person_list, name="person_list"),
+    path("people/new/", people.person_create, name="person_create"),
+    path("people/<int:pk>/", people.person_detail, name="person_detail"),
+    path("people/<int:pk>/edit/", people.person_edit, name="person_edit"),
+    path("people/<int:pk>/invite/", invitations.person_invite, name="person_invite"),
+    path("invitations/<str:token>/", invitations.invitation_accept, name="invitation_accept"),
 ]

@@ -1,30 +1,25 @@
 """Who may see, edit and download summary reports and their PDFs. Every reports view asks these helpers.
 
-Staff and the coordinators of the exchange's cities (host or visiting) edit
-reports and generate PDFs. Everyone who may see the exchange may read and
-download a published report and print the agenda. Everyone else gets 404 on
-report, job and file URLs alike, never a hint that the object exists.
+Staff and the coordinators of the exchange's cities (host, visiting, or sending
+a delegation: ``exchanges.access.coordinates_city_of``) edit reports and
+generate PDFs. Everyone who may see the exchange may read and download a
+published report and print the agenda. Everyone else gets 404 on report, job
+and file URLs alike, never a hint that the object exists.
 """
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from exchanges.access import coordinated_city_ids, get_exchange_for_user_or_404, is_staff, visible_exchanges
+from exchanges.access import coordinates_city_of, get_exchange_for_user_or_404, is_staff, visible_exchanges
 from exchanges.models import Exchange
 from reports.models import RenderJob, Report
 
 
 def can_edit_report(user, exchange: Exchange) -> bool:
-    """Staff, and coordinators of the host city or of a visiting city."""
-    if is_staff(user):
-        return True
-    city_ids = coordinated_city_ids(user)
-    if not city_ids:
-        return False
-    if exchange.host_city_id in city_ids:
-        return True
-    return exchange.visiting_cities.filter(pk__in=city_ids).exists()
+    """Staff, and the coordinators of every city taking part in the exchange: host, visiting, or sending a
+    delegation (DESIGN: coordinators "edit the report of exchanges their city takes part in")."""
+    return is_staff(user) or coordinates_city_of(user, exchange)
 
 
 def get_report_exchange_or_404(user, slug: str, *, edit: bool = False) -> Exchange:

@@ -7,8 +7,8 @@ import factory
 from django.contrib.auth import get_user_model
 
 from cities.models import City, Coordinator, Initiative, Organisation, Theme
-from exchanges.models import Exchange, NextStep, Objective, Programme, Session, Venue
-from participants.models import Delegation, Membership, Person
+from exchanges.models import Delegation, Exchange, Membership, NextStep, Objective, Programme, Session, Venue
+from participants.models import Person
 
 PASSWORD = "correct-horse-battery"  # noqa: S105
 

@@ -91,8 +91,8 @@ def test_large_seeding_writes_a_consistent_data_set_on_postgresql(demo):
         sys.path.remove(str(BENCHMARKS))
     from django.db.models import F, Max
 
-    from exchanges.models import Exchange, Session
-    from participants.models import Membership, Person
+    from exchanges.models import Exchange, Membership, Session
+    from participants.models import Person
 
     delegate = Person.objects.get(user__email="delegate@example.org")
 

@@ -28,11 +28,10 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accounts.models import Invitation
-from accounts.services import token_hash
 from cities.models import City, Coordinator, Initiative, Organisation
 from exchanges.models import Exchange, NextStep, Programme, Venue
-from participants.models import Person
+from participants.models import Invitation, Person
+from participants.services import token_hash
 from reports import services as report_services
 from tests.factories import CityFactory
 
@@ -145,11 +144,11 @@ FORMS = {
     "account_reset_password": Form(None, ANONYMOUS),
     "account_change_password": Form(None, DELEGATE),
     "account_email": Form(None, DELEGATE),
-    "accounts:person_invite": Form(UNINVITED),
-    "accounts:person_anonymise": Form(PERSON),
-    "accounts:invitation_accept": Form(TOKEN, ANONYMOUS),
-    "accounts:coordinator_list": Form(None),
-    "accounts:coordinator_remove": Form(COORDINATOR_ROW),
+    "participants:person_invite": Form(UNINVITED),
+    "overview:person_anonymise": Form(PERSON),
+    "participants:invitation_accept": Form(TOKEN, ANONYMOUS),
+    "cities:coordinator_list": Form(None),
+    "cities:coordinator_remove": Form(COORDINATOR_ROW),
     "cities:city_edit": Form(CITY, COORDINATOR),
     "cities:initiative_create": Form(None, COORDINATOR),
     "cities:initiative_edit": Form(INITIATIVE),

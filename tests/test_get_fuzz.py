@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
-from exchanges.agenda_forms import DelegationFilterForm
+from exchanges.forms.agenda import DelegationFilterForm
 from participants.forms import PersonSearchForm
 from tests.test_permission_matrix import MATRIX, _client_for, _world_rows, world  # noqa: F401 - fixtures
 

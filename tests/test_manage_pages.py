@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from cities.models import Organisation
-from exchanges.models import AgendaChange, Exchange, Objective, Session, Venue
-from participants.models import Delegation, Membership, Person
+from exchanges.models import AgendaChange, Delegation, Exchange, Membership, Objective, Session, Venue
+from participants.models import Person
 from tests.factories import (
     CityFactory,
     CoordinatorFactory,
@@ -267,6 +267,36 @@ def test_add_session_in_host_time_and_see_it_in_the_builder(client, demo):
     assert "It has 1 warning" in page
 
 
+@pytest.mark.parametrize("count", [1, 20])
+def test_builder_save_runs_the_checks_once_in_a_fixed_number_of_queries(
+    client, staff_user, django_assert_num_queries, count
+):
+    exchange = _builder_exchange(count)
+    venue = exchange.sessions.first().venue
+    client.force_login(staff_user)
+    data = {
+        "kind": "briefing",
+        "title": "Late briefing",
+        "day": (exchange.end_date + timedelta(days=1)).isoformat(),
+        "start_time": "08:00",
+        "end_time": "08:30",
+        "venue": venue.pk,
+    }
+
+    # The save itself runs no check: the page it redirects to runs the only one.
+    with django_assert_num_queries(24):
+        response = client.post(reverse("exchanges:session_add", kwargs={"slug": exchange.slug}), data)
+    with django_assert_num_queries(15):  # as any builder page: the one check of this save
+        page = client.get(response["Location"]).content.decode()
+
+    session = exchange.sessions.get(title="Late briefing")
+    assert response["Location"].endswith(f"?saved={session.pk}#session-{session.pk}")
+    assert 'class="message message--warning"' in page
+    assert "Session “Late briefing” added. It has 1 warning: see below." in page
+    assert "session-saved" not in page
+    assert page.count("“Late briefing” (") == 2  # its warning next to it and in the checks panel
+
+
 def test_add_session_form_errors_appear_next_to_fields(client, demo):
     _login(client, "staff@example.org")
     data = {"kind": "site_visit", "title": "", "day": "2017-10-16", "start_time": "10:00", "end_time": "09:00"}
@@ -313,6 +343,21 @@ def test_add_session_in_place_with_htmx(client, demo):
     assert response.status_code == 204
     assert response["HX-Redirect"].startswith(f"/exchanges/{SLUG}/builder/?saved=")
     assert demo.sessions.filter(title="Debrief").exists()
+
+
+def test_a_boosted_htmx_request_gets_the_whole_page_and_a_plain_redirect(client, demo):
+    _login(client, "staff@example.org")
+    url = reverse("exchanges:session_add", kwargs={"slug": SLUG}) + "?day=2017-10-17"
+    boosted = {"HX-Request": "true", "HX-Boosted": "true"}
+    data = {"kind": "briefing", "title": "Boosted", "day": "2017-10-17", "start_time": "18:00", "end_time": "19:00"}
+
+    page = client.get(url, headers=boosted).content.decode()
+    response = client.post(url, data, headers=boosted)
+
+    assert "<html" in page and 'value="2017-10-17"' in page
+    assert response.status_code == 302 and "HX-Redirect" not in response
+    assert response["Location"].startswith(f"/exchanges/{SLUG}/builder/?saved=")
+    assert demo.sessions.filter(title="Boosted").exists()
 
 
 def test_edit_session_moves_it_and_records_the_change(client, demo):

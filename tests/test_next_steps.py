@@ -13,8 +13,8 @@ from django.utils import translation
 from conftest import require
 from exchange_portal.celery import app as celery_app
 from exchanges.models import Exchange, NextStep, NextStepUpdate
-from exchanges.services_next_steps import next_step_reminders_send, next_step_update_post
-from exchanges.tasks_reminders import send_next_step_reminders
+from exchanges.services.next_steps import next_step_reminders_send, next_step_update_post
+from exchanges.tasks.reminders import send_next_step_reminders
 from tests.factories import (
     CoordinatorFactory,
     DelegationFactory,

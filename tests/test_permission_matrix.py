@@ -24,6 +24,9 @@ allowed write really writes).
 The world (demo exchange A with its summary report published and rendered to a
 PDF, exchange B, a city only staff see, the six accounts) is built once per run
 of this module; each test runs in a savepoint that is rolled back.
+
+A seventh identity, the coordinator of a city that only sends a delegation to
+exchange A, is checked on every URL too, by difference (SENDER at the end).
 """
 
 from dataclasses import dataclass, field
@@ -38,12 +41,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
 
-from accounts.models import Invitation
-from accounts.services import token_hash
 from cities.models import City, Coordinator, Initiative, Organisation
 from exchanges.demo import load_demo
 from exchanges.models import Exchange, NextStep
-from participants.models import Person
+from participants.models import Invitation, Person
+from participants.services import token_hash
 from reports.models import RenderJob, Report
 from reports.services import (
     render_job_request,
@@ -558,16 +560,16 @@ MATRIX = {
     "audit:session_history": row(lambda w: {"slug": w.exchange_a.slug, "pk": w.session_a.pk}, STAFF_COORDINATOR_HOST, text="History of the session"),
     "audit:delegation_history": row(lambda w: {"slug": w.exchange_a.slug, "pk": w.delegation_a.pk}, STAFF_COORDINATOR_HOST, text="History of the Dakar delegation"),
     "audit:person_history": row(lambda w: {"pk": w.person_a.pk}, STAFF_COORDINATOR_HOST, text="History of Maye Seck"),
-    # accounts: invitations, personal data, coordinators
-    "accounts:person_invite": row(lambda w: {"pk": w.uninvited.pk}, STAFF, text="Invite Papa Alassane Seck", post=lambda w: {"email": "papa@example.org"}),
-    "accounts:person_anonymise": row(lambda w: {"pk": w.person_a.pk}, STAFF, text="Anonymise Maye Seck", post=lambda w: {"confirm": "on"}),
-    "accounts:invitation_accept": Row(
+    # invitations (participants), personal data and anonymising (overview), coordinators (cities)
+    "participants:person_invite": row(lambda w: {"pk": w.uninvited.pk}, STAFF, text="Invite Papa Alassane Seck", post=lambda w: {"email": "papa@example.org"}),
+    "overview:person_anonymise": row(lambda w: {"pk": w.person_a.pk}, STAFF, text="Anonymise Maye Seck", post=lambda w: {"confirm": "on"}),
+    "participants:invitation_accept": Row(
         lambda w: {"token": INVITATION_TOKEN},
         anonymous=Page("Open your account"),
         post=lambda w: {"password1": "a-long-new-password-1", "password2": "a-long-new-password-1"},
         **dict.fromkeys(IDENTITIES[1:], Page("Log out first", status=409)),
     ),
-    "accounts:my_data": Row(
+    "overview:my_data": Row(
         None,
         anonymous=LOGIN,
         delegate_a=Page("Maye Seck"),
@@ -576,7 +578,7 @@ MATRIX = {
         coordinator_other=Page("What the portal holds about you", hides=("Maye Seck",)),
         staff=Page("staff@example.org", hides=("Maye Seck",)),
     ),
-    "accounts:my_data_download": Row(
+    "overview:my_data_download": Row(
         None,
         anonymous=LOGIN,
         delegate_a=Page('"name": "Maye Seck"'),
@@ -585,8 +587,8 @@ MATRIX = {
         coordinator_other=Page('"person": null', hides=("Maye Seck",)),
         staff=Page('"email": "staff@example.org"', hides=("Maye Seck",)),
     ),
-    "accounts:coordinator_list": row(None, STAFF, text="City coordinators", post=lambda w: {"email": "delegate@example.org", "city": w.exchange_a.host_city_id}),
-    "accounts:coordinator_remove": row(lambda w: {"pk": w.coordinator_a.pk}, STAFF, text="Remove a coordinator", post=lambda w: {}),
+    "cities:coordinator_list": row(None, STAFF, text="City coordinators", post=lambda w: {"email": "delegate@example.org", "city": w.exchange_a.host_city_id}),
+    "cities:coordinator_remove": row(lambda w: {"pk": w.coordinator_a.pk}, STAFF, text="Remove a coordinator", post=lambda w: {}),
     # The admin logs in through allauth; non-staff accounts are refused.
     "admin:index": Row(None, staff=Page("Site administration"), **dict.fromkeys(IDENTITIES[:-1], Redirect("admin:login"))),
     "admin:login": Row(None, anonymous=LOGIN, staff=Redirect("admin:index"), **dict.fromkeys(IDENTITIES[1:-1], FORBIDDEN)),
@@ -723,12 +725,18 @@ def _build_world() -> dict:
     render_job_run(job_id=job.pk)
     job.refresh_from_db()
     assert job.status == RenderJob.Status.DONE and job.file, job.error
+    # A city that sends a delegation to exchange A without hosting or visiting it, and its coordinator
+    # (the seventh identity, SENDER below).
+    sending_city = CityFactory(name="Sending City")
+    DelegationFactory(exchange=exchange_a, city=sending_city)
+    coordinator_sender = CoordinatorFactory(city=sending_city).user
     return {
         "exchange_a": exchange_a.pk,
         "exchange_b": exchange_b.pk,
         "user_b": user_b.pk,
         "coordinator_other": coordinator_other.pk,
         "report_job": job.pk,
+        "coordinator_sender": coordinator_sender.pk,
     }
 
 
@@ -757,6 +765,7 @@ def world(_world_rows, db, settings):
             "coordinator_host": User.objects.get(email="coordinator@example.org"),
             "coordinator_other": User.objects.get(pk=_world_rows["coordinator_other"]),
             "staff": User.objects.get(email="staff@example.org"),
+            SENDER: User.objects.get(pk=_world_rows["coordinator_sender"]),
         },
     )
 
@@ -884,7 +893,7 @@ def test_writers_of_the_post_data_are_the_ones_intended(client, world):
     client.force_login(world.users["staff"])
 
     client.post(reverse("exchanges:exchange_edit", kwargs=A_SLUG(world)), _exchange_data(world))
-    client.post(reverse("accounts:coordinator_remove", kwargs={"pk": world.coordinator_a.pk}), {})
+    client.post(reverse("cities:coordinator_remove", kwargs={"pk": world.coordinator_a.pk}), {})
 
     world.exchange_a.refresh_from_db()
     assert world.exchange_a.title == "Exchange renamed by the matrix" and world.exchange_a.transfer_buffer_minutes == 45
@@ -922,3 +931,68 @@ def test_personal_feed_with_a_wrong_token_is_404_for_everyone(token, client, wor
     answers = {identity: _client_for(client, world, identity).get(url).status_code for identity in IDENTITIES}
 
     assert answers == dict.fromkeys(IDENTITIES, 404)
+
+
+# --- a seventh identity: the coordinator of a city that only sends a delegation to exchange A ---------------------
+# Their city takes part in exchange A without hosting or visiting it. Taking part is what counts (DESIGN: a
+# coordinator edits "the report of exchanges their city takes part in"; docs/development.md, "Who owns which access
+# question"): they see exchange A and its history and edit its report, as the host's coordinators do, and post
+# updates on its next steps; the exchange itself (details, agenda, delegations, next steps) stays the host's to
+# edit. On the URLs below they get coordinator_host's answer, everywhere else coordinator_other's.
+SENDER = "coordinator_sender"
+SENDER_AS_HOST = {
+    "home", "exchanges:detail", "exchanges:programme_list", "exchanges:programme_detail", "exchanges:agenda",
+    "exchanges:agenda_ics", "exchanges:next_steps", "exchanges:next_step_detail", "cities:city_detail",
+    "cities:initiative_detail", "search", "reports:report_list", "reports:report", "reports:draft",
+    "reports:section_edit", "reports:settings", "reports:publish", "reports:versions", "reports:version",
+    "reports:restore", "reports:copy", "reports:job", "reports:download", "audit:exchange_history",
+    "audit:session_history", "audit:delegation_history", "audit:person_history",
+}  # fmt: skip
+# Seeing exchange A without editing it, they are refused its next steps' forms as its delegate is.
+SENDER_ANSWERS = {"exchanges:next_step_create": FORBIDDEN, "exchanges:next_step_edit": FORBIDDEN}
+# Writes they may make beyond those open to coordinator_other (every city's coordinator: programmes, venues…).
+SENDER_WRITES = {
+    "reports:draft", "reports:section_edit", "reports:settings", "reports:publish", "reports:restore",
+    "reports:copy", "reports:generate", "reports:agenda_pdf", "exchanges:next_step_update",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_answers_to_the_coordinator_of_a_city_that_only_sends_a_delegation(name, client, world):
+    entry = MATRIX[name]
+    url = _prepared_url(name, entry, world)
+    expected = SENDER_ANSWERS.get(name, entry.coordinator_host if name in SENDER_AS_HOST else entry.coordinator_other)
+
+    response = _client_for(client, world, SENDER).get(url)
+
+    problem = _mismatch(response, expected, world)
+    assert problem is None, f"{SENDER}: GET {url}: {problem}"
+
+
+def _post_and_roll_back(client, world, identity, url, data):
+    """The answer to ``identity`` posting ``data``, and whether it changed the database (then undone)."""
+    before = _snapshot()
+    with transaction.atomic():
+        response = _client_for(client, world, identity).post(url, data)
+        changed = _snapshot() != before
+        transaction.set_rollback(True)
+    return response, changed
+
+
+@pytest.mark.parametrize("name", POSTING)
+def test_writes_by_the_coordinator_of_a_city_that_only_sends_a_delegation(name, client, world):
+    """They write where SENDER_WRITES says, and elsewhere exactly as far as coordinator_other does."""
+    entry = MATRIX[name]
+    url = _prepared_url(name, entry, world)
+    refusal = SENDER_ANSWERS.get(name, _refusals(entry).get("coordinator_other"))
+
+    other, other_wrote = _post_and_roll_back(client, world, "coordinator_other", url, entry.post(world))
+    response, wrote = _post_and_roll_back(client, world, SENDER, url, entry.post(world))
+
+    if name in SENDER_WRITES:
+        assert wrote and not other_wrote, f"{SENDER}: POST {url} wrote {wrote}, coordinator_other {other_wrote}"
+    else:
+        problem = _mismatch(response, refusal, world) if refusal else None
+        assert not problem and wrote == other_wrote, (
+            f"{SENDER}: POST {url}: {problem or 'wrote unlike coordinator_other'}"
+        )

@@ -79,7 +79,7 @@ def test_a_broken_reminder_does_not_stop_the_others_and_is_tried_again(caplog):
 
     with (
         time_machine.travel(datetime(2030, 5, 5, 8, tzinfo=UTC), tick=False),
-        caplog.at_level(logging.ERROR, logger="exchanges.services_next_steps"),
+        caplog.at_level(logging.ERROR, logger="exchanges.services.next_steps"),
         pytest.raises(CommandError, match="1 reminder"),
     ):
         call_command("send_next_step_reminders")

@@ -20,7 +20,7 @@ from cities.models import City, Organisation
 from core.fields import SingleLineCharField
 from exchanges.models import AgendaChange, Exchange, NextStep, Session, Venue
 from exchanges.services import agenda_change_record
-from exchanges.services_next_steps import next_step_reminders_send
+from exchanges.services.next_steps import next_step_reminders_send
 from participants.models import Person
 from tests.factories import NextStepFactory, OrganisationFactory, StaffFactory
 from tests.test_notices import _exchange_with_people

@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from cities import selectors
 from cities.forms import InitiativeForm
-from core.markdown import render_markdown
 
 INITIATIVES_PER_PAGE = 20
 
@@ -16,30 +15,14 @@ def initiative_list(request):
     filters = {name: request.GET.get(name, "").strip() for name in ("theme", "city")}
     initiatives = selectors.initiative_list(request.user, **filters)
     page = Paginator(initiatives, INITIATIVES_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "page": page,
         "filters": filters,
         "filtered": any(filters.values()),
-        "query": query.urlencode(),
         "can_create": selectors.editable_cities(request.user).exists(),
         **selectors.initiative_filter_choices(request.user),
     }
     return render(request, "cities/initiative_list.html", context)
-
-
-def initiative_detail(request, slug):
-    initiative = selectors.get_initiative_for_user_or_404(request.user, slug)
-    context = {
-        "initiative": initiative,
-        "themes": list(initiative.themes.all()),
-        "description_html": render_markdown(initiative.description),
-        "lead_url": selectors.organisation_url(initiative.lead_organisation) if initiative.lead_organisation else None,
-        "presentations": selectors.initiative_presentations(request.user, initiative),
-        "can_edit": selectors.can_edit_city(request.user, initiative.city),
-    }
-    return render(request, "cities/initiative_detail.html", context)
 
 
 @login_required

@@ -1,7 +1,7 @@
 from django import template
 from django.utils import timezone
 
-from exchanges.selectors_next_steps import my_next_steps as select_my_next_steps
+from exchanges.selectors.next_steps import my_next_steps as select_my_next_steps
 
 register = template.Library()
 

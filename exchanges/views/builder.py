@@ -57,6 +57,7 @@ def builder(request, slug):
     context = _checks_context(request, exchange)
     context["days"] = selectors.sessions_by_day(exchange, context["sessions"])
     context["saved_id"] = request.GET.get("saved", "")
+    _complete_saved_message(request, context["checks"], context["saved_id"])
     if can_change_status(request.user, exchange):
         context["status_form"] = ExchangeStatusForm(exchange=exchange)
     return render(request, "exchanges/manage/builder.html", context)
@@ -73,15 +74,26 @@ def _get_session(request, slug, pk):
     return exchange, get_object_or_404(exchange.sessions.select_related("venue"), pk=pk)
 
 
-def _saved_message(request, exchange, session, text):
-    warnings = conflicts.exchange_checks(exchange).by_session.get(session.pk, [])
-    if warnings:
-        text += " " + ngettext(
-            "It has %(count)d warning: see below.", "It has %(count)d warnings: see below.", len(warnings)
-        ) % {"count": len(warnings)}
-        messages.warning(request, text)
-    else:
-        messages.success(request, text)
+# A session saved in the builder: the message is queued here and completed by the builder page it
+# redirects to, with the session's warning count from the checks that page runs anyway (one check per save).
+SAVED_TAG = "session-saved"
+
+
+def _saved_message(request, text):
+    messages.success(request, text, extra_tags=SAVED_TAG)
+
+
+def _complete_saved_message(request, checks, saved_id) -> None:
+    warnings = checks.by_session.get(int(saved_id), []) if saved_id.isdigit() else []
+    for message in messages.get_messages(request):
+        if SAVED_TAG not in message.extra_tags.split():
+            continue
+        message.extra_tags = ""
+        if warnings:
+            message.message += " " + ngettext(
+                "It has %(count)d warning: see below.", "It has %(count)d warnings: see below.", len(warnings)
+            ) % {"count": len(warnings)}
+            message.level = messages.WARNING
 
 
 def _render_session_form(request, exchange, form, session=None, day=None):
@@ -107,7 +119,7 @@ def session_add(request, slug):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            _saved_message(request, exchange, session, _("Session “%(title)s” added.") % {"title": session.title})
+            _saved_message(request, _("Session “%(title)s” added.") % {"title": session.title})
             return htmx_redirect(request, _builder_url(exchange, session))
     return _render_session_form(request, exchange, form, day=day)
 
@@ -122,7 +134,7 @@ def session_edit(request, slug, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            _saved_message(request, exchange, session, _("Session “%(title)s” saved.") % {"title": session.title})
+            _saved_message(request, _("Session “%(title)s” saved.") % {"title": session.title})
             return htmx_redirect(request, _builder_url(exchange, session))
     return _render_session_form(request, exchange, form, session=session)
 

@@ -2,8 +2,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
-from exchanges import selectors_next_steps as selectors
 from exchanges.access import require_staff
+from exchanges.selectors import next_steps as selectors
 
 EXCHANGES_PER_PAGE = 20
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from exchanges import selectors, services
 from exchanges.access import can_edit_delegation, can_edit_exchange, get_exchange_for_user_or_404
 from exchanges.forms import DelegationForm, MembershipForm
-from participants.models import Delegation
+from exchanges.models import Delegation
 
 
 def _get_delegation(request, slug, pk):
@@ -91,7 +91,7 @@ def member_remove(request, slug, pk, membership_pk):
     membership = get_object_or_404(delegation.memberships.select_related("person"), pk=membership_pk)
     detail_url = reverse("exchanges:delegation_detail", kwargs={"slug": exchange.slug, "pk": delegation.pk})
     if request.method == "POST":
-        membership.delete()
+        services.membership_remove(membership=membership)
         messages.success(
             request, _("%(person)s removed from the delegation.") % {"person": membership.person.display_name}
         )

@@ -9,32 +9,21 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cities.models import City
+from cities.access import require_manager
+from cities.selectors import editable_cities
 from exchanges import services
-from exchanges.access import (
-    can_change_status,
-    coordinated_city_ids,
-    get_exchange_for_user_or_404,
-    is_staff,
-)
+from exchanges.access import can_change_status, get_exchange_for_user_or_404
 from exchanges.forms import ExchangeForm, ExchangeStatusForm
 
 
-def require_manager(user) -> None:
-    """Staff and city coordinators manage people, venues and programmes; anyone else gets 404."""
-    if not (is_staff(user) or coordinated_city_ids(user)):
-        raise Http404
-
-
 def managed_cities(user):
-    """Cities this user may host an exchange in or put a venue in."""
-    if is_staff(user):
-        return City.objects.order_by("name")
-    return City.objects.filter(pk__in=coordinated_city_ids(user)).order_by("name")
+    """Cities this user may host an exchange in or put a venue in: those whose records they edit."""
+    return editable_cities(user).order_by("name")
 
 
 def is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
+    """An htmx request for a fragment (a boosted link or form wants the whole page)."""
+    return bool(request.htmx) and not request.htmx.boosted
 
 
 def htmx_redirect(request, url: str):

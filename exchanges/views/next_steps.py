@@ -6,11 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from exchanges import selectors_next_steps as selectors
 from exchanges.access import can_edit_exchange, can_post_next_step_update, get_exchange_for_user_or_404
-from exchanges.forms_next_steps import NextStepForm, NextStepUpdateForm
+from exchanges.forms.next_steps import NextStepForm, NextStepUpdateForm
 from exchanges.models import NextStep
-from exchanges.services_next_steps import next_step_update_post
+from exchanges.selectors import next_steps as selectors
+from exchanges.services.next_steps import next_step_update_post
 
 
 def _next_step_or_404(user, slug, pk, *, edit=False):

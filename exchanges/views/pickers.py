@@ -10,9 +10,9 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import render
 
+from cities.access import require_manager
 from cities.models import Organisation
 from exchanges.forms import person_label
-from exchanges.views.manage import require_manager
 from participants.models import Person
 
 LIMIT = 30

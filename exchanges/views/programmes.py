@@ -7,10 +7,10 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from cities.access import require_manager
 from exchanges.access import is_staff, require_staff, visible_exchanges
 from exchanges.forms import ProgrammeForm
 from exchanges.models import Programme
-from exchanges.views.manage import require_manager
 
 PAGE_SIZE = 25
 

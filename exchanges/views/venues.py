@@ -7,9 +7,10 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from cities.access import require_manager
 from exchanges.forms import VenueForm
 from exchanges.models import Venue
-from exchanges.views.manage import managed_cities, require_manager
+from exchanges.views.manage import managed_cities
 
 PAGE_SIZE = 25
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exchanges', '0003_next_step_updates_and_reminders'),
+        ('exchanges', '0001_squashed_0004_exchange_date_indexes'),
         ('reports', '0001_summary_reports_versions_and_render_jobs'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

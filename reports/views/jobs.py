@@ -13,7 +13,7 @@ from reports.models import RenderJob
 def _job_response(request, job: RenderJob):
     # Without a broker the task ran in-process at commit, inside this request: show what it did.
     job.refresh_from_db()
-    if request.headers.get("HX-Request"):
+    if request.htmx:
         return render(request, "reports/includes/job_status.html", {"job": job})
     return redirect("reports:job", job_id=job.pk)
 
@@ -39,7 +39,7 @@ def agenda_pdf(request, slug):
 
 def job_detail(request, job_id):
     job = get_job_for_user_or_404(request.user, job_id)
-    template = "reports/includes/job_status.html" if request.headers.get("HX-Request") else "reports/job_detail.html"
+    template = "reports/includes/job_status.html" if request.htmx else "reports/job_detail.html"
     return render(request, template, {"job": job, "exchange": job.exchange})
 
 

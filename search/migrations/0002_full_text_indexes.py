@@ -41,8 +41,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ("search", "0001_unaccent_text_search_configurations"),
         ("cities", "0001_initial"),
-        ("participants", "0001_initial"),
-        ("exchanges", "0002_initial"),
+        ("participants", "0001_squashed_0001_people"),
+        ("exchanges", "0001_squashed_0004_exchange_date_indexes"),
     ]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]

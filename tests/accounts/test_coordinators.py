@@ -18,7 +18,7 @@ def test_staff_assign_a_coordinator(staff_client):
     dakar = City.objects.get(slug="dakar")
 
     response = staff_client.post(
-        reverse("accounts:coordinator_list"), {"email": "Delegate@example.org", "city": dakar.pk}, follow=True
+        reverse("cities:coordinator_list"), {"email": "Delegate@example.org", "city": dakar.pk}, follow=True
     )
 
     assert Coordinator.objects.filter(user__email="delegate@example.org", city=dakar).exists()
@@ -28,9 +28,7 @@ def test_staff_assign_a_coordinator(staff_client):
 def test_an_unknown_address_is_refused_next_to_the_field(staff_client):
     dakar = City.objects.get(slug="dakar")
 
-    response = staff_client.post(
-        reverse("accounts:coordinator_list"), {"email": "nobody@example.org", "city": dakar.pk}
-    )
+    response = staff_client.post(reverse("cities:coordinator_list"), {"email": "nobody@example.org", "city": dakar.pk})
 
     page = response.content.decode()
     assert "No active account uses this address. Invite the person first." in page and "field--error" in page
@@ -41,7 +39,7 @@ def test_a_duplicate_assignment_is_refused(staff_client):
     montreal = City.objects.get(slug="montreal")
 
     response = staff_client.post(
-        reverse("accounts:coordinator_list"), {"email": "coordinator@example.org", "city": montreal.pk}
+        reverse("cities:coordinator_list"), {"email": "coordinator@example.org", "city": montreal.pk}
     )
 
     assert "This account already coordinates this city." in response.content.decode()
@@ -50,7 +48,7 @@ def test_a_duplicate_assignment_is_refused(staff_client):
 
 def test_removing_asks_first_then_removes(staff_client):
     coordinator = Coordinator.objects.get()
-    url = reverse("accounts:coordinator_remove", kwargs={"pk": coordinator.pk})
+    url = reverse("cities:coordinator_remove", kwargs={"pk": coordinator.pk})
 
     confirm = staff_client.get(url).content.decode()
     still_there = Coordinator.objects.filter(pk=coordinator.pk).exists()
@@ -66,6 +64,6 @@ def test_coordinator_list_query_count_does_not_grow(client, db, django_assert_nu
     client.force_login(StaffFactory())
 
     with django_assert_num_queries(5):
-        response = client.get(reverse("accounts:coordinator_list"))
+        response = client.get(reverse("cities:coordinator_list"))
 
     assert response.content.decode().count("/remove/") == count

@@ -9,9 +9,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Invitation
-from accounts.services import token_hash
-from participants.models import Person
+from participants.models import Invitation, Person
+from participants.services import token_hash
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-new-password-1"
@@ -24,7 +23,7 @@ def _staff(client):
 def _invite(client, person, email, capture):
     _staff(client)
     with capture(execute=True):
-        response = client.post(reverse("accounts:person_invite", kwargs={"pk": person.pk}), {"email": email})
+        response = client.post(reverse("participants:person_invite", kwargs={"pk": person.pk}), {"email": email})
     client.logout()
     return response
 
@@ -61,7 +60,7 @@ def test_invite_page_shows_the_pending_invitation_to_staff(client, jocelyne, dja
     _invite(client, jocelyne, "jocelyne.lebrun@example.org", django_capture_on_commit_callbacks)
     _staff(client)
 
-    page = client.get(reverse("accounts:person_invite", kwargs={"pk": jocelyne.pk})).content.decode()
+    page = client.get(reverse("participants:person_invite", kwargs={"pk": jocelyne.pk})).content.decode()
 
     assert "Waiting, expires on" in page and "staff@example.org" in page
 
@@ -133,7 +132,7 @@ def test_a_new_invitation_replaces_the_earlier_link(client, jocelyne, django_cap
 
 
 def test_an_unknown_token_gets_a_clear_404(client, demo):
-    response = client.get(reverse("accounts:invitation_accept", kwargs={"token": "not-a-token"}))
+    response = client.get(reverse("participants:invitation_accept", kwargs={"token": "not-a-token"}))
 
     assert response.status_code == 404
     assert "This invitation link is not valid" in response.content.decode()
@@ -166,7 +165,9 @@ def test_inviting_a_person_who_has_an_account_says_so_and_sends_nothing(
     _staff(client)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("accounts:person_invite", kwargs={"pk": maye.pk}), {"email": "new@example.org"})
+        response = client.post(
+            reverse("participants:person_invite", kwargs={"pk": maye.pk}), {"email": "new@example.org"}
+        )
 
     assert "already has an account" in response.content.decode()
     assert mail.outbox == [] and not Invitation.objects.exists()
@@ -176,7 +177,7 @@ def test_inviting_with_an_address_another_account_uses_is_refused(client, jocely
     _staff(client)
 
     response = client.post(
-        reverse("accounts:person_invite", kwargs={"pk": jocelyne.pk}), {"email": "Delegate@Example.org"}
+        reverse("participants:person_invite", kwargs={"pk": jocelyne.pk}), {"email": "Delegate@Example.org"}
     )
 
     assert "Another account already uses this e-mail address." in response.content.decode()
@@ -186,7 +187,9 @@ def test_inviting_with_an_address_another_account_uses_is_refused(client, jocely
 def test_invite_page_is_404_for_a_coordinator(client, jocelyne):
     client.force_login(get_user_model().objects.get(email="coordinator@example.org"))
 
-    response = client.post(reverse("accounts:person_invite", kwargs={"pk": jocelyne.pk}), {"email": "x@example.org"})
+    response = client.post(
+        reverse("participants:person_invite", kwargs={"pk": jocelyne.pk}), {"email": "x@example.org"}
+    )
 
     assert response.status_code == 404
     assert not Invitation.objects.exists()

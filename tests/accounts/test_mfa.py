@@ -8,7 +8,7 @@ from tests.mfa import activate_totp, totp_code
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mfa_required")]
 
-STAFF_PAGES = ["home", "accounts:coordinator_list", "admin:index", "accounts:my_data"]
+STAFF_PAGES = ["home", "cities:coordinator_list", "admin:index", "overview:my_data"]
 
 
 @pytest.mark.parametrize("name", STAFF_PAGES)
@@ -38,7 +38,7 @@ def test_staff_with_totp_reach_staff_pages(client, demo):
     activate_totp(staff)
     client.force_login(staff)
 
-    response = client.get(reverse("accounts:coordinator_list"))
+    response = client.get(reverse("cities:coordinator_list"))
 
     assert "City coordinators" in response.content.decode()
 
@@ -91,9 +91,9 @@ def test_login_of_enrolled_staff_asks_for_the_code(client):
     secret = activate_totp(staff)
 
     first = client.post(reverse("account_login"), {"login": staff.email, "password": PASSWORD})
-    before_code = client.get(reverse("accounts:coordinator_list"))
+    before_code = client.get(reverse("cities:coordinator_list"))
     second = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
-    after_code = client.get(reverse("accounts:coordinator_list"))
+    after_code = client.get(reverse("cities:coordinator_list"))
 
     assert first["Location"] == reverse("mfa_authenticate")
     assert before_code.status_code == 302 and before_code["Location"].startswith(reverse("account_login"))

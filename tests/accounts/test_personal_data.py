@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from cities.models import Coordinator
-from exchanges.models import Exchange
-from participants.models import Membership, Person
+from exchanges.models import Exchange, Membership
+from participants.models import Person
 from tests.factories import UserFactory
 from tests.mfa import activate_totp
 
@@ -21,7 +21,7 @@ def _user(email):
 def test_my_data_page_shows_the_delegates_profile_and_delegations(client, demo):
     client.force_login(_user("delegate@example.org"))
 
-    page = client.get(reverse("accounts:my_data")).content.decode()
+    page = client.get(reverse("overview:my_data")).content.decode()
 
     assert "Maye Seck" in page and "Urban security adviser to the Mayor" in page
     assert "Dakar–Montréal city exchange · Dakar · Head of delegation" in page
@@ -33,7 +33,7 @@ def test_my_data_download_is_a_json_attachment_without_secrets(client, demo):
     maye = Person.objects.get(user=user)
     client.force_login(user)
 
-    response = client.get(reverse("accounts:my_data_download"))
+    response = client.get(reverse("overview:my_data_download"))
 
     assert response["Content-Disposition"] == 'attachment; filename="exchange-portal-my-data.json"'
     data = json.loads(response.content)
@@ -51,7 +51,7 @@ def test_my_data_download_is_a_json_attachment_without_secrets(client, demo):
 def test_my_data_of_an_account_without_a_person_says_what_to_do(client, db):
     client.force_login(UserFactory(email="lonely@example.org"))
 
-    page = client.get(reverse("accounts:my_data")).content.decode()
+    page = client.get(reverse("overview:my_data")).content.decode()
 
     assert "lonely@example.org" in page
     assert "not linked to a profile" in page
@@ -63,7 +63,7 @@ def test_anonymising_keeps_the_exchange_whole_and_erases_the_person(client, demo
     memberships = Membership.objects.filter(person=maye).count()
     client.force_login(_user("staff@example.org"))
 
-    response = client.post(reverse("accounts:person_anonymise", kwargs={"pk": maye.pk}), {"confirm": "on"}, follow=True)
+    response = client.post(reverse("overview:person_anonymise", kwargs={"pk": maye.pk}), {"confirm": "on"}, follow=True)
 
     maye.refresh_from_db()
     user.refresh_from_db()
@@ -84,7 +84,7 @@ def test_anonymising_keeps_the_exchange_whole_and_erases_the_person(client, demo
 def test_an_anonymised_account_can_no_longer_log_in(client, demo):
     maye = Person.objects.get(email="maye.seck@example.org")
     client.force_login(_user("staff@example.org"))
-    client.post(reverse("accounts:person_anonymise", kwargs={"pk": maye.pk}), {"confirm": "on"})
+    client.post(reverse("overview:person_anonymise", kwargs={"pk": maye.pk}), {"confirm": "on"})
     client.logout()
 
     response = client.post(
@@ -99,7 +99,7 @@ def test_anonymising_a_coordinator_removes_their_role(client, demo):
     esteban = Person.objects.get(email="esteban.benavides@example.org")
     client.force_login(_user("staff@example.org"))
 
-    client.post(reverse("accounts:person_anonymise", kwargs={"pk": esteban.pk}), {"confirm": "on"})
+    client.post(reverse("overview:person_anonymise", kwargs={"pk": esteban.pk}), {"confirm": "on"})
 
     assert not Coordinator.objects.exists()
 
@@ -108,7 +108,7 @@ def test_anonymising_needs_the_box_ticked(client, demo):
     maye = Person.objects.get(email="maye.seck@example.org")
     client.force_login(_user("staff@example.org"))
 
-    response = client.post(reverse("accounts:person_anonymise", kwargs={"pk": maye.pk}), {})
+    response = client.post(reverse("overview:person_anonymise", kwargs={"pk": maye.pk}), {})
 
     maye.refresh_from_db()
     assert "Tick the box to confirm." in response.content.decode()
@@ -119,6 +119,6 @@ def test_the_confirmation_page_says_what_stays(client, demo):
     maye = Person.objects.get(email="maye.seck@example.org")
     client.force_login(_user("staff@example.org"))
 
-    page = client.get(reverse("accounts:person_anonymise", kwargs={"pk": maye.pk})).content.decode()
+    page = client.get(reverse("overview:person_anonymise", kwargs={"pk": maye.pk})).content.decode()
 
     assert "The person stays in 1 delegation" in page and "Anonymise for good" in page

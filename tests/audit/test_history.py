@@ -19,7 +19,7 @@ def test_an_edit_is_kept_with_who_when_and_what_changed(client, demo):
     maye = Person.objects.get(email="maye.seck@example.org")
     before = maye.history.count()
 
-    client.post(reverse("accounts:person_anonymise", kwargs={"pk": maye.pk}), {"confirm": "on"})
+    client.post(reverse("overview:person_anonymise", kwargs={"pk": maye.pk}), {"confirm": "on"})
 
     assert maye.history.count() == before + 1
     latest = maye.history.latest()

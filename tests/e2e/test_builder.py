@@ -8,8 +8,7 @@ on the way.
 import pytest
 from playwright.sync_api import expect
 
-from exchanges.models import Exchange
-from participants.models import Delegation, Membership
+from exchanges.models import Delegation, Exchange, Membership
 from tests.e2e.conftest import assert_accessible
 from tests.factories import CityFactory
 

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from core.sending import SendingFailed
-from exchanges.services_next_steps import next_step_reminders_send
+from exchanges.services.next_steps import next_step_reminders_send
 
 
 class Command(BaseCommand):

@@ -1,0 +1,256 @@
+"""Writes the demo's facts (``directory``, ``agenda``) into the database, one step per kind of record.
+
+Every row is looked up by a natural key and updated in place (``_set``), so a second run changes nothing.
+"""
+
+from datetime import date
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from cities.models import City, Coordinator, Initiative, Organisation, Theme
+from exchanges.demo.agenda import NEXT_STEPS, SESSIONS
+from exchanges.demo.directory import (
+    CITIES,
+    DEMO_PASSWORD,
+    ILLUSTRATIVE,
+    INITIATIVES,
+    OBJECTIVES,
+    ORGANISATIONS,
+    PEOPLE,
+    THEMES,
+    VENUES,
+)
+from exchanges.models import Delegation, Exchange, Membership, NextStep, Objective, Programme, Session, Venue
+from participants.models import Person
+
+DELEGATES = [
+    ("montreal", "esteban.benavides@example.org", Membership.Role.HEAD),
+    ("montreal", "jocelyne.lebrun@example.org", Membership.Role.MEMBER),
+    ("dakar", "maye.seck@example.org", Membership.Role.HEAD),
+    ("dakar", "papa.alassane.seck@example.org", Membership.Role.MEMBER),
+]
+
+
+@transaction.atomic
+def load_demo() -> Exchange:
+    """Create or refresh the Dakar–Montréal demo. Returns the exchange."""
+    themes = {slug: _set(Theme, {"slug": slug}, {"name": name}) for slug, name in THEMES.items()}
+    cities = {slug: _set(City, {"slug": slug}, values) for slug, values in CITIES.items()}
+    orgs = _organisations(cities)
+    people = _people(cities, orgs)
+    initiatives = _initiatives(cities, orgs, themes)
+    exchange = _exchange(cities, orgs, people, themes)
+    objectives = _objectives(exchange)
+    _delegations(exchange, cities, people)
+    _sessions(exchange, cities, orgs, people, initiatives)
+    _next_steps(exchange, orgs, people, objectives)
+    _accounts(cities, people)
+    return exchange
+
+
+def _set(model, lookup: dict, values: dict):
+    """Get or create by ``lookup``; save only when a value differs, so a second run writes nothing."""
+    obj, created = model.objects.get_or_create(**lookup, defaults=values)
+    if not created:
+        changed = [name for name, value in values.items() if getattr(obj, name) != value]
+        if changed:
+            for name in changed:
+                setattr(obj, name, values[name])
+            obj.save(update_fields=changed)
+    return obj
+
+
+def _organisations(cities: dict[str, City]) -> dict[str, Organisation]:
+    orgs: dict[str, Organisation] = {}
+    for slug, (name, acronym, kind, city, parent, website) in ORGANISATIONS.items():
+        orgs[slug] = _set(
+            Organisation,
+            {"slug": slug},
+            {
+                "name": name,
+                "acronym": acronym,
+                "kind": kind,
+                "city": cities.get(city),
+                "parent": orgs.get(parent),
+                "website": website,
+            },
+        )
+    return orgs
+
+
+def _people(cities: dict[str, City], orgs: dict[str, Organisation]) -> dict[str, Person]:
+    people: dict[str, Person] = {}
+    for email, (name, honorific, job_title, org, city, languages, language) in PEOPLE.items():
+        people[email] = _set(
+            Person,
+            {"email": email},
+            {
+                "name": name,
+                "honorific": honorific,
+                "job_title": job_title,
+                "organisation": orgs[org],
+                "city": cities[city],
+                "languages": languages,
+                "language": language,
+            },
+        )
+    return people
+
+
+def _initiatives(cities: dict[str, City], orgs: dict[str, Organisation], themes: dict[str, Theme]) -> dict:
+    initiatives: dict[str, Initiative] = {}
+    for slug, data in INITIATIVES.items():
+        initiative = _set(
+            Initiative,
+            {"slug": slug},
+            {
+                "name": data["name"],
+                "acronym": data["acronym"],
+                "city": cities[data["city"]],
+                "lead_organisation": orgs[data["lead"]],
+                "summary": data["summary"],
+                "description": data["description"],
+            },
+        )
+        initiative.themes.set([themes[t] for t in data["themes"]])
+        initiatives[slug] = initiative
+    return initiatives
+
+
+def _exchange(cities, orgs, people, themes) -> Exchange:
+    programme = _set(
+        Programme,
+        {"slug": "scn-bilateral-city-exchanges-2017-2018"},
+        {
+            "name": "SCN bilateral city exchanges 2017–2018",
+            "organiser": orgs["isd"],
+            "start_date": date(2017, 10, 1),
+            "end_date": date(2018, 12, 31),
+            "planned_exchanges": 3,
+            "description": (
+                "The SCN will run three direct city-to-city practitioner exchanges between member cities in 2017 "
+                "and 2018."
+            ),
+        },
+    )
+    exchange = _set(
+        Exchange,
+        {"slug": "dakar-montreal-2017"},
+        {
+            "programme": programme,
+            "title": "Dakar–Montréal city exchange",
+            "host_city": cities["montreal"],
+            "start_date": date(2017, 10, 16),
+            "end_date": date(2017, 10, 18),
+            "host_contact": people["esteban.benavides@example.org"],
+            "status": Exchange.Status.COMPLETED,
+            "is_public": False,
+            "transfer_buffer_minutes": 30,
+            "description": (
+                "Building cooperation and shared learning to counter violent extremism between the cities of "
+                "Dakar and Montréal: to promote and share on a city-to-city basis vital practical tools and "
+                "initiatives to reduce local risk, prevent violence and build cohesive communities."
+            ),
+            "outcome": (
+                "This exchange represents the first step in building continued SCN cooperation between Montréal "
+                "and Dakar on a bilateral basis. The important lessons of these exchanges feed into the broader "
+                "work of the SCN, demonstrating the potential for increased city-to-city collaboration and serving "
+                "as an instructive approach to sharing best practice across differing local contexts with shared "
+                "goals."
+            ),
+        },
+    )
+    exchange.visiting_cities.set([cities["dakar"]])
+    exchange.themes.set([themes["pcve"], themes["violence-prevention"], themes["community-policing"]])
+    return exchange
+
+
+def _objectives(exchange: Exchange) -> dict[int, Objective]:
+    objectives = {
+        position: _set(Objective, {"exchange": exchange, "position": position}, {"lead": lead, "detail": detail})
+        for position, (lead, detail) in enumerate(OBJECTIVES, start=1)
+    }
+    exchange.objectives.filter(position__gt=len(OBJECTIVES)).delete()
+    return objectives
+
+
+def _delegations(exchange: Exchange, cities: dict[str, City], people: dict[str, Person]) -> None:
+    delegations = {
+        "montreal": _set(
+            Delegation, {"exchange": exchange, "city": cities["montreal"]}, {"role": Delegation.Role.HOST}
+        ),
+        "dakar": _set(Delegation, {"exchange": exchange, "city": cities["dakar"]}, {"role": Delegation.Role.VISITING}),
+    }
+    for city, email, role in DELEGATES:
+        _set(Membership, {"delegation": delegations[city], "person": people[email]}, {"role": role})
+
+
+def _sessions(exchange: Exchange, cities, orgs, people, initiatives) -> None:
+    venues = {
+        key: _set(
+            Venue,
+            {"name": name, "city": cities["montreal"]},
+            {"kind": kind, "address": address, "district": district, "host_organisation": orgs[host_org]},
+        )
+        for key, (name, kind, address, district, host_org) in VENUES.items()
+    }
+    for spec in SESSIONS:
+        session = _set(
+            Session,
+            {"exchange": exchange, "title": spec.title},
+            {
+                "kind": spec.kind,
+                "start": spec.start,
+                "end": spec.end,
+                "venue": venues[spec.venue],
+                "description": spec.description,
+                "notes": f"{spec.notes}\n\n{ILLUSTRATIVE}",
+            },
+        )
+        session.presenters.set([people[email] for email in spec.presenters])
+        session.organisations.set([orgs[slug] for slug in spec.organisations])
+        session.initiatives.set([initiatives[slug] for slug in spec.initiatives])
+        session.attending_delegations.set([])
+
+
+def _next_steps(exchange: Exchange, orgs, people, objectives: dict[int, Objective]) -> None:
+    for position, (text, org, person, due, status, objective) in enumerate(NEXT_STEPS, start=1):
+        _set(
+            NextStep,
+            {"exchange": exchange, "position": position},
+            {
+                "text": text,
+                "owner_organisation": orgs[org],
+                "owner_person": people.get(person),
+                "due_date": due,
+                "status": status,
+                "objective": objectives[objective],
+            },
+        )
+
+
+def _accounts(cities: dict[str, City], people: dict[str, Person]) -> None:
+    _account("staff@example.org", staff=True)
+    coordinator = _account("coordinator@example.org")
+    delegate = _account("delegate@example.org")
+    Coordinator.objects.get_or_create(user=coordinator, city=cities["montreal"])
+    _link(people["esteban.benavides@example.org"], coordinator)
+    _link(people["maye.seck@example.org"], delegate)
+
+
+def _account(email: str, *, staff: bool = False):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(email=email, defaults={"is_staff": staff, "is_superuser": staff})
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    return user
+
+
+def _link(person: Person, user) -> None:
+    if person.user_id != user.pk:
+        person.user = user
+        person.save(update_fields=["user"])

@@ -1,0 +1,307 @@
+from datetime import UTC, datetime, time
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cities.models import City, Initiative, Organisation
+from core.forms import AutoSlugMixin, ModelMultipleChoiceField
+from exchanges.models import Delegation, Exchange, Membership, Objective, Programme, Session, Venue
+from exchanges.services import STATUS_TRANSITIONS
+from participants.models import Person
+
+# Path segments under exchanges/ that a slug must not take.
+RESERVED_SLUGS = {"new"}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+class ExchangeCitiesMixin:
+    """The host city cannot also be a visiting city."""
+
+    def clean(self):
+        cleaned = super().clean()
+        host = cleaned.get("host_city")
+        visiting = cleaned.get("visiting_cities") or []
+        if host and host in visiting:
+            self.add_error(
+                "visiting_cities",
+                _("%(city)s hosts this exchange, so it cannot also be a visiting city.") % {"city": host},
+            )
+        return cleaned
+
+
+class ExchangeAdminForm(ExchangeCitiesMixin, forms.ModelForm):
+    class Meta:
+        model = Exchange
+        fields = "__all__"  # noqa: DJ007 - the admin edits every field
+
+
+class ExchangeForm(AutoSlugMixin, ExchangeCitiesMixin, forms.ModelForm):
+    """An exchange's details. The status has its own form: only staff change it."""
+
+    slug_fallback = "exchange"
+    reserved_slugs = frozenset(RESERVED_SLUGS)
+
+    slug = forms.SlugField(
+        label=_("Web address"),
+        max_length=255,
+        required=False,
+        help_text=_("Part of the page address, e.g. dakar-montreal-2017. Left empty, it is made from the title."),
+    )
+
+    class Meta:
+        model = Exchange
+        fields = [
+            "programme",
+            "title",
+            "slug",
+            "host_city",
+            "visiting_cities",
+            "start_date",
+            "end_date",
+            "host_contact",
+            "themes",
+            "description",
+            "transfer_buffer_minutes",
+            "is_public",
+        ]
+        field_classes = {"visiting_cities": ModelMultipleChoiceField, "themes": ModelMultipleChoiceField}
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "visiting_cities": forms.CheckboxSelectMultiple,
+            "themes": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, host_cities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if host_cities is not None:
+            self.fields["host_city"].queryset = host_cities
+        self.fields["host_contact"].queryset = Person.objects.select_related("organisation")
+        self.fields["visiting_cities"].queryset = City.objects.order_by("name")
+        self.fields["visiting_cities"].help_text = _("A delegation is created for each visiting city.")
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        if not slug:
+            return slug  # made from the title when saving (AutoSlugMixin)
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(_("“%(slug)s” is reserved; choose another web address."), params={"slug": slug})
+        taken = Exchange.objects.filter(slug=slug).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(_("Another exchange already uses this web address."))
+        return slug
+
+    def slug_text(self) -> str:
+        return self.cleaned_data.get("title") or ""
+
+
+class ExchangeStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=Exchange.Status.choices)
+
+    def __init__(self, *args, exchange, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = STATUS_TRANSITIONS.get(exchange.status, set())
+        self.fields["status"].choices = [(value, label) for value, label in Exchange.Status.choices if value in allowed]
+
+
+class ProgrammeForm(forms.ModelForm):
+    class Meta:
+        model = Programme
+        fields = ["name", "slug", "organiser", "start_date", "end_date", "planned_exchanges", "description"]
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(_("“%(slug)s” is reserved; choose another web address."), params={"slug": slug})
+        return slug
+
+
+class ObjectiveForm(forms.ModelForm):
+    class Meta:
+        model = Objective
+        fields = ["lead", "detail"]
+        widgets = {"detail": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "lead": _("Shown in bold, e.g. “Sharing vital practical tools and initiatives”."),
+            "detail": _("Follows the lead, e.g. “to reduce local risk, prevent violence…”."),
+        }
+
+
+class DelegationForm(forms.ModelForm):
+    class Meta:
+        model = Delegation
+        fields = ["city", "role"]
+
+    def __init__(self, *args, exchange, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.exchange = exchange
+        taken = Delegation.objects.filter(exchange=exchange).values("city_id")
+        self.fields["city"].queryset = City.objects.exclude(pk__in=taken).order_by("name")
+        self.fields["city"].error_messages["invalid_choice"] = _(
+            "Choose a city from the list; a city that already has a delegation in this exchange is not offered."
+        )
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["person", "role"]
+
+    def __init__(self, *args, delegation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.delegation = delegation
+        self.fields["person"].queryset = Person.objects.select_related("organisation")
+        self.fields["person"].label_from_instance = person_label
+
+    def clean_person(self):
+        # The unique constraint names the delegation, which is not a field here, so the form does not check it.
+        person = self.cleaned_data["person"]
+        if Membership.objects.filter(delegation=self.instance.delegation, person=person).exists():
+            raise forms.ValidationError(_("%(person)s is already a member of this delegation.") % {"person": person})
+        return person
+
+
+class VenueForm(forms.ModelForm):
+    class Meta:
+        model = Venue
+        fields = ["name", "kind", "address", "district", "city", "host_organisation", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, cities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if cities is not None:
+            self.fields["city"].queryset = cities
+
+
+def person_label(person: Person) -> str:
+    organisation = person.organisation
+    if organisation is None:
+        return person.display_name
+    return f"{person.display_name} ({organisation.acronym or organisation.name})"
+
+
+def _local(day, clock: time, tz) -> datetime | None:
+    """Wall-clock time in the host city as an aware UTC datetime, or None if the clocks skip it.
+
+    An ambiguous time (the repeated hour when clocks go back) means its first occurrence.
+    """
+    local = datetime.combine(day, clock, tzinfo=tz)
+    if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != local.replace(tzinfo=None):
+        return None
+    return local.astimezone(UTC)
+
+
+class SessionForm(forms.ModelForm):
+    """A session; the day and times are in the host city's time zone and stored as UTC."""
+
+    day = forms.DateField(label=_("Day"), widget=DateInput())
+    start_time = forms.TimeField(label=_("Starts at"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("Ends at"), widget=TimeInput())
+    end_day = forms.DateField(
+        label=_("Last day"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Only for a session over several days, like a two-day workshop. Empty: the same day."),
+    )
+
+    class Meta:
+        model = Session
+        fields = [
+            "kind",
+            "title",
+            "description",
+            "venue",
+            "presenters",
+            "organisations",
+            "initiatives",
+            "attending_delegations",
+            "notes",
+        ]
+        field_classes = dict.fromkeys(
+            ["presenters", "organisations", "initiatives", "attending_delegations"], ModelMultipleChoiceField
+        )
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+            "attending_delegations": forms.CheckboxSelectMultiple,
+            "presenters": forms.SelectMultiple(attrs={"size": 6}),
+            "organisations": forms.SelectMultiple(attrs={"size": 6}),
+            "initiatives": forms.SelectMultiple(attrs={"size": 4}),
+        }
+
+    field_order = ["kind", "title", "day", "start_time", "end_time", "end_day"]
+
+    def __init__(self, *args, exchange, day=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.exchange = exchange
+        self.tz = exchange.tzinfo
+        self.fields["venue"].queryset = Venue.objects.select_related("city").order_by("city__name", "name")
+        self.fields["venue"].label_from_instance = lambda venue: f"{venue.name} ({venue.city.name})"
+        self.fields["venue"].help_text = _("Required for a site visit.")
+        self.fields["presenters"].queryset = Person.objects.select_related("organisation")
+        self.fields["presenters"].label_from_instance = person_label
+        self.fields["organisations"].queryset = Organisation.objects.order_by("name")
+        self.fields["initiatives"].queryset = Initiative.objects.order_by("name")
+        self.fields["attending_delegations"].queryset = Delegation.objects.filter(exchange=exchange).select_related(
+            "city"
+        )
+        self.fields["attending_delegations"].label_from_instance = lambda d: d.city.name
+        for name in ("presenters", "organisations", "initiatives"):
+            self.fields[name].help_text = _("Hold Ctrl (⌘ on a Mac) to choose several.")
+        if self.instance.pk:
+            start, end = self.instance.local_start(), self.instance.local_end()
+            self.initial.update(day=start.date(), start_time=start.time(), end_time=end.time())
+            if end.date() != start.date():
+                self.initial["end_day"] = end.date()
+        else:
+            self.initial.setdefault("day", day or exchange.start_date)
+            self.initial.setdefault("start_time", time(9, 0))
+            self.initial.setdefault("end_time", time(10, 0))
+
+    def clean(self):
+        cleaned = super().clean()
+        day, start_time, end_time = cleaned.get("day"), cleaned.get("start_time"), cleaned.get("end_time")
+        if day is None or start_time is None or end_time is None:
+            return cleaned
+        end_day = cleaned.get("end_day") or day
+        start = _local(day, start_time, self.tz)
+        end = _local(end_day, end_time, self.tz)
+        city = self.exchange.host_city.name
+        if start is None:
+            self.add_error(
+                "start_time", _("Clocks in %(city)s skip this time on that day; choose another.") % {"city": city}
+            )
+        if end is None:
+            self.add_error(
+                "end_time", _("Clocks in %(city)s skip this time on that day; choose another.") % {"city": city}
+            )
+        if start is None or end is None:
+            return cleaned
+        if end <= start:
+            field = "end_day" if cleaned.get("end_day") and end_day < day else "end_time"
+            self.add_error(field, _("The session must end after it starts."))
+            return cleaned
+        cleaned["start"], cleaned["end"] = start, end
+        self.instance.start, self.instance.end = start, end
+        return cleaned
+
+    def session_values(self) -> dict:
+        """The cleaned values the session services take."""
+        names = ["kind", "title", "description", "venue", "notes", "start", "end"]
+        names += ["presenters", "organisations", "initiatives", "attending_delegations"]
+        return {name: self.cleaned_data[name] for name in names}

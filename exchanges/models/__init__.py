@@ -1,0 +1,19 @@
+"""The exchanges app's models, one module per concept; import them from here."""
+
+from exchanges.models.delegations import Delegation, Membership
+from exchanges.models.next_steps import NextStep, NextStepUpdate
+from exchanges.models.programmes import Exchange, Objective, Programme
+from exchanges.models.sessions import AgendaChange, Session, Venue
+
+__all__ = [
+    "AgendaChange",
+    "Delegation",
+    "Exchange",
+    "Membership",
+    "NextStep",
+    "NextStepUpdate",
+    "Objective",
+    "Programme",
+    "Session",
+    "Venue",
+]

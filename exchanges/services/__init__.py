@@ -1,0 +1,292 @@
+"""Writes that other code reuses. Views parse and call these; they never write rows themselves."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from core.validators import validate_time_zone
+from exchanges.models import AgendaChange, Delegation, Exchange, Membership, Objective, Session
+from exchanges.signals import agenda_changed
+from participants.models import Person, new_feed_token
+
+# Changes to exchanges in these states are recorded so that delegates can be told.
+RECORDED_STATUSES = {Exchange.Status.SCHEDULED, Exchange.Status.UNDER_WAY}
+
+
+def agenda_change_record(
+    *, exchange: Exchange, session: Session | None, action: str, summary: str = "", user=None
+) -> AgendaChange | None:
+    """Record one change to an exchange's agenda, if the exchange is scheduled or under way.
+
+    Returns the AgendaChange, or None for drafts, completed and cancelled
+    exchanges. After commit, ``exchanges.signals.agenda_changed`` is sent so
+    that notices (delegates' digests) can be scheduled.
+    """
+    if exchange.status not in RECORDED_STATUSES:
+        return None
+    change = AgendaChange.objects.create(
+        exchange=exchange,
+        session=session if session is not None and session.pk else None,
+        session_title=session.title if session is not None else "",
+        action=action,
+        summary=summary,
+        changed_by=user if user is not None and user.is_authenticated else None,
+    )
+    transaction.on_commit(
+        lambda: agenda_changed.send(sender=AgendaChange, exchange_id=exchange.pk, change_ids=[change.pk])
+    )
+    return change
+
+
+# ---------------------------------------------------------------------------
+# Exchanges
+
+STATUS_TRANSITIONS = {
+    Exchange.Status.DRAFT: {Exchange.Status.SCHEDULED, Exchange.Status.CANCELLED},
+    Exchange.Status.SCHEDULED: {Exchange.Status.DRAFT, Exchange.Status.UNDER_WAY, Exchange.Status.CANCELLED},
+    Exchange.Status.UNDER_WAY: {Exchange.Status.SCHEDULED, Exchange.Status.COMPLETED, Exchange.Status.CANCELLED},
+    Exchange.Status.COMPLETED: {Exchange.Status.UNDER_WAY},
+    Exchange.Status.CANCELLED: {Exchange.Status.DRAFT},
+}
+
+
+def _ensure_delegations(exchange: Exchange) -> None:
+    """Every city taking part has its delegation: the host's, and one per visiting city."""
+    existing = set(exchange.delegations.values_list("city_id", flat=True))
+    wanted = [(exchange.host_city, Delegation.Role.HOST)]
+    wanted += [(city, Delegation.Role.VISITING) for city in exchange.visiting_cities.all()]
+    Delegation.objects.bulk_create(
+        [Delegation(exchange=exchange, city=city, role=role) for city, role in wanted if city.pk not in existing]
+    )
+
+
+@transaction.atomic
+def exchange_save(*, form) -> Exchange:
+    """Save a validated exchange form (new or existing) and create missing delegations.
+
+    Delegations of cities no longer visiting are kept: they may have members,
+    and removing people is a separate, confirmed action.
+    """
+    exchange = form.save()
+    _ensure_delegations(exchange)
+    return exchange
+
+
+def exchange_status_change(*, exchange: Exchange, status: str, user=None) -> Exchange:
+    """Move an exchange along draft → scheduled → under way → completed (or cancelled).
+
+    Raises ValidationError when the move is not allowed from the current status.
+    """
+    if status not in STATUS_TRANSITIONS.get(exchange.status, set()):
+        raise ValidationError(
+            _("An exchange cannot go from %(old)s to %(new)s.")
+            % {
+                "old": exchange.get_status_display(),
+                "new": Exchange.Status(status).label if status in Exchange.Status.values else status,
+            },
+            code="invalid_transition",
+        )
+    exchange.status = status
+    exchange.save(update_fields=["status", "updated_at"])
+    return exchange
+
+
+# ---------------------------------------------------------------------------
+# Objectives
+
+
+def objective_create(*, exchange: Exchange, lead: str, detail: str = "") -> Objective:
+    last = exchange.objectives.aggregate(last=Max("position"))["last"] or 0
+    return Objective.objects.create(exchange=exchange, position=last + 1, lead=lead, detail=detail)
+
+
+@transaction.atomic
+def objective_move(*, objective: Objective, offset: int) -> None:
+    """Move an objective up (-1) or down (+1); positions are renumbered 1…n."""
+    objectives = list(objective.exchange.objectives.select_for_update().order_by("position", "pk"))
+    index = next(i for i, o in enumerate(objectives) if o.pk == objective.pk)
+    target = index + offset
+    if 0 <= target < len(objectives):
+        objectives[index], objectives[target] = objectives[target], objectives[index]
+    for position, item in enumerate(objectives, start=1):
+        item.position = position
+    Objective.objects.bulk_update(objectives, ["position"])
+
+
+@transaction.atomic
+def objective_delete(*, objective: Objective) -> None:
+    exchange = objective.exchange
+    objective.delete()
+    remaining = list(exchange.objectives.order_by("position", "pk"))
+    for position, item in enumerate(remaining, start=1):
+        item.position = position
+    Objective.objects.bulk_update(remaining, ["position"])
+
+
+# ---------------------------------------------------------------------------
+# Sessions
+
+SESSION_FIELDS = ("kind", "title", "description", "start", "end", "venue", "notes")
+SESSION_M2M = ("presenters", "organisations", "initiatives", "attending_delegations")
+
+
+def _when_text(session: Session) -> tuple[str, str]:
+    """(day, time) of a session in the host city, as people read them."""
+    start, end = session.local_start(), session.local_end()
+    if start.date() == end.date():
+        return date_format(start, "D j M Y"), f"{start:%H:%M}–{end:%H:%M}"
+    return (
+        f"{date_format(start, 'D j M')} – {date_format(end, 'D j M Y')}",
+        f"{start:%H:%M}–{end:%H:%M}",
+    )
+
+
+def _snapshot(session: Session) -> dict[str, str]:
+    """What delegates care about, in words, to tell what changed."""
+    day, time = _when_text(session)
+    attending = sorted(d.city.name for d in session.attending_delegations.select_related("city"))
+    return {
+        str(_("Day")): day,
+        str(_("Time")): time,
+        str(_("Title")): session.title,
+        str(_("Kind")): session.get_kind_display(),
+        str(_("Venue")): session.venue.full_address if session.venue_id else "—",
+        str(_("Presenters")): ", ".join(sorted(p.display_name for p in session.presenters.all())) or "—",
+        str(_("Organisations")): ", ".join(sorted(str(o) for o in session.organisations.all())) or "—",
+        str(_("Attending")): ", ".join(attending) or str(_("all delegations")),
+        str(_("Description")): session.description,
+    }
+
+
+def _diff(before: dict[str, str], after: dict[str, str]) -> str:
+    lines = []
+    description = str(_("Description"))
+    for label, old in before.items():
+        new = after[label]
+        if old == new:
+            continue
+        if label == description:
+            lines.append(_("Description updated."))
+        else:
+            lines.append(f"{label}: {old} → {new}")
+    return "\n".join(lines)
+
+
+def _apply(session: Session, values: dict) -> dict:
+    m2m = {name: values.pop(name) for name in SESSION_M2M if name in values}
+    unknown = set(values) - set(SESSION_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown session fields: {sorted(unknown)}")
+    for name, value in values.items():
+        setattr(session, name, value)
+    session.full_clean(exclude=["exchange", "uid"], validate_unique=False)
+    return m2m
+
+
+@transaction.atomic
+def session_create(*, exchange: Exchange, user=None, **values) -> Session:
+    """Add a session to an exchange's agenda and record the change once the exchange is scheduled.
+
+    Raises ValidationError for hard errors (ends before it starts, a site visit without a site).
+    """
+    session = Session(exchange=exchange)
+    m2m = _apply(session, dict(values))
+    session.save()
+    for name, items in m2m.items():
+        getattr(session, name).set(items)
+    day, time = _when_text(session)
+    summary = f"{day}, {time}" + (f", {session.venue.full_address}" if session.venue_id else "")
+    agenda_change_record(
+        exchange=exchange, session=session, action=AgendaChange.Action.ADDED, summary=summary, user=user
+    )
+    return session
+
+
+@transaction.atomic
+def session_update(*, session: Session, user=None, **values) -> AgendaChange | None:
+    """Change a session and record what changed, e.g. "Time: 09:00–10:00 → 10:00–11:00".
+
+    Returns the recorded change (None for drafts or when nothing delegates see changed).
+    Raises ValidationError for hard errors.
+    """
+    # From the database: a bound ModelForm has already written the new values onto ``session``.
+    before = _snapshot(Session.objects.select_related("exchange__host_city", "venue__city").get(pk=session.pk))
+    m2m = _apply(session, dict(values))
+    session.save()
+    for name, items in m2m.items():
+        getattr(session, name).set(items)
+    summary = _diff(before, _snapshot(session))
+    if not summary:
+        return None
+    return agenda_change_record(
+        exchange=session.exchange, session=session, action=AgendaChange.Action.CHANGED, summary=summary, user=user
+    )
+
+
+@transaction.atomic
+def session_duplicate(*, session: Session, user=None) -> Session:
+    """A copy of a session at the same time and place, titled "… (copy)", for the user to adjust."""
+    values = {name: getattr(session, name) for name in SESSION_FIELDS}
+    values["title"] = _("%(title)s (copy)") % {"title": session.title}
+    values["title"] = values["title"][: Session._meta.get_field("title").max_length]
+    for name in SESSION_M2M:
+        values[name] = list(getattr(session, name).all())
+    return session_create(exchange=session.exchange, user=user, **values)
+
+
+@transaction.atomic
+def session_delete(*, session: Session, user=None) -> None:
+    """Remove a session; a scheduled exchange keeps a record naming it."""
+    day, time = _when_text(session)
+    agenda_change_record(
+        exchange=session.exchange,
+        session=session,
+        action=AgendaChange.Action.REMOVED,
+        summary=f"{day}, {time}",
+        user=user,
+    )
+    session.delete()
+
+
+# ---------------------------------------------------------------------------
+# Delegations
+
+
+def membership_add(*, delegation: Delegation, person: Person, role: str) -> Membership:
+    """Raises ValidationError when the person is already a member of this delegation."""
+    membership = Membership(delegation=delegation, person=person, role=role)
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+def membership_remove(*, membership: Membership) -> None:
+    """Take the person out of the delegation; their other delegations and sessions stay."""
+    membership.delete()
+
+
+def person_feed_token_regenerate(*, person: Person) -> str:
+    """Give the person a new secret calendar feed address; the old one stops working at once."""
+    person.feed_token = new_feed_token()
+    person.save(update_fields=["feed_token"])
+    return person.feed_token
+
+
+def agenda_preferences_update(
+    *, user, time_zone: str, person: Person | None = None, notify_changes: bool = True, language: str = ""
+) -> None:
+    """Save a logged-in user's home time zone and, when they are a Person, their notice preferences.
+
+    Raises ValidationError for a time zone that is not an IANA name.
+    """
+    if time_zone:
+        validate_time_zone(time_zone)
+    if user.time_zone != time_zone:
+        user.time_zone = time_zone
+        user.save(update_fields=["time_zone"])
+    if person is not None:
+        person.notify_changes = notify_changes
+        person.language = language or person.language
+        person.save(update_fields=["notify_changes", "language"])

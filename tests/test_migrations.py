@@ -1,0 +1,163 @@
+"""Moving delegations and memberships into exchanges, and invitations into participants, keeps every row.
+
+A database at today's main has the tables ``participants_delegation``, ``participants_membership`` and
+``accounts_invitation`` and the old migration names in ``django_migrations``. The squashed migrations
+describe exactly that layout; ``exchanges 0005`` and ``participants 0002`` rename the tables and relabel
+their content types. These tests build such a database with MigrationExecutor, fill it through the
+historical models, migrate forward and compare.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.recorder import MigrationRecorder
+from django.utils import timezone
+
+from exchanges.models import Delegation, Membership, Session
+from participants.models import Invitation
+
+BEFORE_THE_MOVE = [
+    ("accounts", "0001_squashed_0003_user_only"),
+    ("participants", "0001_squashed_0001_people"),
+    ("exchanges", "0001_squashed_0004_exchange_date_indexes"),
+    ("audit", "0001_squashed_0003_history_of_summary_reports"),
+]
+THE_MOVE = {
+    ("exchanges", "0005_delegation_tables_named_for_exchanges"),
+    ("participants", "0002_invitation_table_named_for_participants"),
+}
+# What a database at main recorded: the names the squashed migrations replace.
+MAIN_RECORDS = {
+    "accounts": ["0001_initial", "0002_user_time_zone", "0003_invitation"],
+    "participants": ["0001_initial"],
+    "exchanges": [
+        "0001_initial",
+        "0002_initial",
+        "0003_next_step_updates_and_reminders",
+        "0004_exchange_date_indexes",
+    ],
+    "audit": [
+        "0001_history_of_exchanges_sessions_delegations_people",
+        "0002_history_of_next_step_reminders",
+        "0003_history_of_summary_reports",
+    ],
+}
+
+
+def _tables() -> set[str]:
+    return set(connection.introspection.table_names())
+
+
+def _leaf_nodes():
+    return MigrationExecutor(connection).loader.graph.leaf_nodes()
+
+
+def _fill_as_main_would(apps) -> dict:
+    """Two cities, an exchange with two delegations, four memberships, a session attended by one
+    delegation, an invitation and a history row: written with the models as they were before the move."""
+    City = apps.get_model("cities", "City")
+    Organisation = apps.get_model("cities", "Organisation")
+    Person = apps.get_model("participants", "Person")
+    Invitation = apps.get_model("participants", "Invitation")
+    Programme = apps.get_model("exchanges", "Programme")
+    Exchange = apps.get_model("exchanges", "Exchange")
+    Delegation = apps.get_model("exchanges", "Delegation")
+    Membership = apps.get_model("exchanges", "Membership")
+    Session = apps.get_model("exchanges", "Session")
+    HistoricalDelegation = apps.get_model("audit", "HistoricalDelegation")
+    assert Delegation._meta.db_table == "participants_delegation"
+    assert Invitation._meta.db_table == "accounts_invitation"
+
+    dakar = City.objects.create(name="Dakar", slug="dakar", country="SN", time_zone="Africa/Dakar")
+    montreal = City.objects.create(name="Montréal", slug="montreal", country="CA", time_zone="America/Toronto")
+    isd = Organisation.objects.create(name="ISD", slug="isd", kind="ngo")
+    programme = Programme.objects.create(
+        name="P", slug="p", organiser=isd, start_date="2017-10-01", end_date="2018-12-31"
+    )
+    exchange = Exchange.objects.create(
+        programme=programme,
+        title="Dakar–Montréal",
+        slug="dakar-montreal",
+        host_city=montreal,
+        start_date="2017-10-16",
+        end_date="2017-10-18",
+    )
+    host = Delegation.objects.create(exchange=exchange, city=montreal, role="host")
+    visitors = Delegation.objects.create(exchange=exchange, city=dakar, role="visiting")
+    people = [Person.objects.create(name=f"Person {n}", feed_token=f"token-{n}") for n in range(4)]
+    for person, delegation, role in zip(
+        people, [host, host, visitors, visitors], ["head", "member", "head", "member"], strict=True
+    ):
+        Membership.objects.create(person=person, delegation=delegation, role=role)
+    start = timezone.now()
+    session = Session.objects.create(exchange=exchange, title="Roundtable", start=start, end=start + timedelta(hours=1))
+    session.attending_delegations.set([visitors])
+    Invitation.objects.create(person=people[3], email="p3@example.org", expires_at=start + timedelta(days=7))
+    HistoricalDelegation.objects.create(
+        id=visitors.pk,
+        exchange=exchange,
+        city=dakar,
+        role="visiting",
+        history_date=start,
+        history_type="+",
+    )
+    return {"host": host.pk, "visitors": visitors.pk, "people": [person.pk for person in people], "session": session.pk}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrating_a_database_at_main_keeps_delegations_memberships_and_invitations():
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE_THE_MOVE)
+    try:
+        apps = MigrationExecutor(connection).loader.project_state(BEFORE_THE_MOVE).apps
+        ids = _fill_as_main_would(apps)
+        ContentType.objects.filter(app_label="exchanges", model__in=["delegation", "membership"]).delete()
+        old_type = ContentType.objects.get_or_create(app_label="participants", model="delegation")[0]
+        # Record the migrations as main named them, as an existing database has them.
+        recorder = MigrationRecorder(connection)
+        recorder.migration_qs.filter(app__in=MAIN_RECORDS, name__contains="squashed").delete()
+        for app, names in MAIN_RECORDS.items():
+            for name in names:
+                recorder.record_applied(app, name)
+        assert {"participants_delegation", "participants_membership", "accounts_invitation"} <= _tables()
+
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(_leaf_nodes())
+        assert {(migration.app_label, migration.name) for migration, _ in plan} == THE_MOVE
+        executor.migrate(_leaf_nodes())
+    finally:
+        MigrationExecutor(connection).migrate(_leaf_nodes())
+
+    assert {"exchanges_delegation", "exchanges_membership", "participants_invitation"} <= _tables()
+    assert not {"participants_delegation", "participants_membership", "accounts_invitation"} & _tables()
+    assert Delegation.objects.count() == 2
+    assert Membership.objects.count() == 4
+    assert sorted(Membership.objects.values_list("delegation_id", "person_id", "role")) == sorted(
+        [
+            (ids["host"], ids["people"][0], "head"),
+            (ids["host"], ids["people"][1], "member"),
+            (ids["visitors"], ids["people"][2], "head"),
+            (ids["visitors"], ids["people"][3], "member"),
+        ]
+    )
+    assert list(Session.objects.get(pk=ids["session"]).attending_delegations.values_list("pk", flat=True)) == [
+        ids["visitors"]
+    ]
+    assert Delegation.objects.get(pk=ids["visitors"]).history.get().city.name == "Dakar"
+    assert Invitation.objects.get().person_id == ids["people"][3]
+    assert ContentType.objects.get(pk=old_type.pk).app_label == "exchanges"
+    assert set(MigrationRecorder(connection).applied_migrations()) >= {
+        ("exchanges", "0001_squashed_0004_exchange_date_indexes"),
+        *THE_MOVE,
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_database_creates_the_tables_under_their_owners_names():
+    tables = _tables()
+
+    assert {"exchanges_delegation", "exchanges_membership", "participants_invitation"} <= tables
+    assert not {"participants_delegation", "participants_membership", "accounts_invitation"} & tables
