@@ -18,14 +18,14 @@ def _migrate(*targets):
 
 
 def test_stored_titles_and_names_with_line_breaks_are_folded_onto_one_line():
-    _migrate(("exchanges", "0005_single_line_fields"), ("participants", "0002_single_line_fields"))
+    _migrate(("exchanges", "0006_single_line_fields"), ("participants", "0003_single_line_fields"))
     session = SessionFactory()
     Exchange.objects.filter(pk=session.exchange_id).update(title="Dakar–Montréal\r\n exchange\t2017 ")
     Session.objects.filter(pk=session.pk).update(title="Opening\nroundtable\x0b")
     person = PersonFactory()
     Person.objects.filter(pk=person.pk).update(name="Maye\r\nSeck", job_title="Adviser\u2028to the Mayor")
 
-    _migrate(("exchanges", "0006_clean_single_line_rows"), ("participants", "0003_clean_single_line_rows"))
+    _migrate(("exchanges", "0007_clean_single_line_rows"), ("participants", "0004_clean_single_line_rows"))
 
     session.refresh_from_db()
     person.refresh_from_db()
