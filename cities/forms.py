@@ -1,23 +1,12 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cities.access import is_staff
 from cities.models import City, Coordinator, Initiative, Organisation, Theme
 from cities.selectors import editable_cities
-from core.forms import ModelMultipleChoiceField
-
-
-def unique_slug(model, text: str, *, max_length: int = 255) -> str:
-    """A slug for ``text`` that no row of ``model`` uses yet (``resal``, ``resal-2``…)."""
-    base = (slugify(text) or "item")[: max_length - 6]
-    taken = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+from core.forms import AutoSlugMixin, ModelMultipleChoiceField
 
 
 class CityProfileForm(forms.ModelForm):
@@ -41,7 +30,9 @@ class CityProfileForm(forms.ModelForm):
         self.fields["profile"].help_text = _("Markdown: **bold**, *italic*, lists, [links](https://example.org).")
 
 
-class InitiativeForm(forms.ModelForm):
+class InitiativeForm(AutoSlugMixin, forms.ModelForm):
+    slug_fallback = "initiative"
+
     class Meta:
         model = Initiative
         fields = ["name", "acronym", "city", "lead_organisation", "themes", "summary", "description", "website"]
@@ -63,10 +54,8 @@ class InitiativeForm(forms.ModelForm):
         if len(self.fields["city"].queryset) == 1 and not self.instance.pk:
             self.fields["city"].initial = self.fields["city"].queryset[0]
 
-    def save(self, commit=True):
-        if not self.instance.slug:
-            self.instance.slug = unique_slug(Initiative, self.cleaned_data.get("acronym") or self.cleaned_data["name"])
-        return super().save(commit=commit)
+    def slug_text(self) -> str:
+        return self.cleaned_data.get("acronym") or self.cleaned_data.get("name") or ""
 
 
 class CoordinatorForm(forms.Form):

@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.text import ascii_filename
 from exchanges.models import Exchange
 
 # The four sections of a summary report, in reading order: (field name, heading).
@@ -191,4 +192,5 @@ class RenderJob(models.Model):
 
     def download_name(self) -> str:
         what = "summary-report" if self.kind == self.Kind.REPORT else "agenda"
-        return f"{self.exchange.slug}-{what}-{self.language}.pdf"
+        # Folded to ASCII letters, digits and hyphens: it goes into a Content-Disposition header.
+        return f"{ascii_filename(self.exchange.slug, fallback='exchange')}-{what}-{self.language}.pdf"

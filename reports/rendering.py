@@ -24,6 +24,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core.site import site_url
 from exchanges.confidentiality import document_audience
 from exchanges.models import Exchange
 from reports.drafting import date_range, report_title
@@ -208,7 +209,7 @@ def html_to_pdf(
     logger = weasyprint.PROGRESS_LOGGER
     logger.addHandler(handler)
     try:
-        document = weasyprint.HTML(string=html, base_url=settings.SITE_URL + "/", url_fetcher=PortalURLFetcher())
+        document = weasyprint.HTML(string=html, base_url=site_url() + "/", url_fetcher=PortalURLFetcher())
         return document.write_pdf(pdf_variant="pdf/ua-1")
     finally:
         logger.removeHandler(handler)

@@ -89,7 +89,8 @@ def test_exchange_agenda_filters_by_delegation(client):
     assert f"Showing the sessions the {dakar} attends" in text
 
 
-@pytest.mark.parametrize("value", ["abc", "999999", "1 OR 1=1", "\x00"])
+# A NUL byte gets the 400 page before the form sees it: tests/test_get_fuzz.py.
+@pytest.mark.parametrize("value", ["abc", "999999", "1 OR 1=1"])
 def test_exchange_agenda_filter_rejects_bad_input_next_to_the_field(client, value):
     exchange = ExchangeFactory(is_public=True)
     DelegationFactory(exchange=exchange)

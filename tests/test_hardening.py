@@ -16,6 +16,7 @@ PRODUCTION = {
     "DEBUG": "false",
     "SECRET_KEY": secrets.token_urlsafe(60),
     "ALLOWED_HOSTS": "portal.example.org",
+    "SITE_URL": "https://portal.example.org",  # required in production (deploy check exchange_portal.E001)
 }
 
 

@@ -126,7 +126,7 @@ def test_migrating_a_database_at_main_keeps_delegations_memberships_and_invitati
         assert {"participants_delegation", "participants_membership", "accounts_invitation"} <= _tables()
 
         executor = MigrationExecutor(connection)
-        # To the move itself: later migrations (the translated texts' columns) follow in the finally clause.
+        # To the move itself: later migrations (translated texts, single-line fields…) follow in the finally clause.
         plan = executor.migration_plan(sorted(THE_MOVE))
         assert {(migration.app_label, migration.name) for migration, _ in plan} == THE_MOVE
         executor.migrate(sorted(THE_MOVE))

@@ -7,17 +7,19 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cities.access import can_edit_city_record, require_manager
 from cities.models import City, Organisation
+from core.forms import AutoSlugMixin
 
 PAGE_SIZE = 25
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(AutoSlugMixin, forms.ModelForm):
+    slug_fallback = "organisation"
+
     slug = forms.SlugField(
         label=gettext_lazy("Web address"),
         max_length=255,
@@ -39,7 +41,7 @@ class OrganisationForm(forms.ModelForm):
         self.fields["parent"].queryset = parents
 
     def clean_slug(self):
-        slug = self.cleaned_data.get("slug") or slugify(self.data.get(self.add_prefix("name"), ""))[:255]
+        slug = self.cleaned_data.get("slug")  # left empty, AutoSlugMixin makes it from the name when saving
         if slug and Organisation.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("Another organisation already uses this web address."))
         return slug

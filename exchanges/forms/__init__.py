@@ -1,11 +1,10 @@
 from datetime import UTC, datetime, time
 
 from django import forms
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Initiative, Organisation
-from core.forms import ModelMultipleChoiceField
+from core.forms import AutoSlugMixin, ModelMultipleChoiceField
 from exchanges.models import Delegation, Exchange, Membership, Objective, Programme, Session, Venue
 from exchanges.services import STATUS_TRANSITIONS
 from participants.models import Person
@@ -49,8 +48,11 @@ class ExchangeAdminForm(ExchangeCitiesMixin, forms.ModelForm):
         fields = "__all__"  # noqa: DJ007 - the admin edits every field
 
 
-class ExchangeForm(ExchangeCitiesMixin, forms.ModelForm):
+class ExchangeForm(AutoSlugMixin, ExchangeCitiesMixin, forms.ModelForm):
     """An exchange's details. The status has its own form: only staff change it."""
+
+    slug_fallback = "exchange"
+    reserved_slugs = frozenset(RESERVED_SLUGS)
 
     slug = forms.SlugField(
         label=_("Web address"),
@@ -94,15 +96,18 @@ class ExchangeForm(ExchangeCitiesMixin, forms.ModelForm):
         self.fields["visiting_cities"].help_text = _("A delegation is created for each visiting city.")
 
     def clean_slug(self):
-        slug = self.cleaned_data.get("slug") or slugify(self.data.get(self.add_prefix("title"), ""))[:255]
+        slug = self.cleaned_data.get("slug")
         if not slug:
-            return slug  # the title's own error says what to do
+            return slug  # made from the title when saving (AutoSlugMixin)
         if slug in RESERVED_SLUGS:
             raise forms.ValidationError(_("“%(slug)s” is reserved; choose another web address."), params={"slug": slug})
         taken = Exchange.objects.filter(slug=slug).exclude(pk=self.instance.pk)
         if taken.exists():
             raise forms.ValidationError(_("Another exchange already uses this web address."))
         return slug
+
+    def slug_text(self) -> str:
+        return self.cleaned_data.get("title") or ""
 
 
 class ExchangeStatusForm(forms.Form):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Initiative, Organisation
+from core.fields import SingleLineCharField
 from exchanges.models.delegations import Delegation
 from exchanges.models.programmes import Exchange
 from participants.models import Person
@@ -22,10 +23,10 @@ class Venue(models.Model):
         VENUE = "venue", _("Meeting venue")
         SITE = "site", _("Site")
 
-    name = models.CharField(_("name"), max_length=255)
+    name = SingleLineCharField(_("name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.VENUE)
-    address = models.CharField(_("address"), max_length=255, blank=True)
-    district = models.CharField(_("district"), max_length=120, blank=True)
+    address = SingleLineCharField(_("address"), max_length=255, blank=True)
+    district = SingleLineCharField(_("district"), max_length=120, blank=True)
     city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="venues", verbose_name=_("city"))
     host_organisation = models.ForeignKey(
         Organisation,
@@ -76,7 +77,7 @@ class Session(models.Model):
     )
     uid = models.UUIDField(_("calendar UID"), default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PRESENTATION)
-    title = models.CharField(_("title"), max_length=255)
+    title = SingleLineCharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True)
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))

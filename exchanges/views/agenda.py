@@ -20,8 +20,8 @@ from exchanges.models import Delegation, Exchange
 EXCHANGES_PER_PAGE = 10
 
 
-def _feed_links(path: str) -> dict:
-    return {"download": path, "subscribe": webcal_url(path), "address": absolute_url(path)}
+def _feed_links(path: str, request) -> dict:
+    return {"download": path, "subscribe": webcal_url(path, request), "address": absolute_url(path, request)}
 
 
 def exchange_agenda(request, slug):
@@ -43,7 +43,7 @@ def exchange_agenda(request, slug):
         "days": agenda.group_by_day(exchange, sessions, every_day=True),
         "host": agenda.host_zone(exchange),
         "home": home,
-        "feed": _feed_links(feed_path),
+        "feed": _feed_links(feed_path, request),
         # A calendar app subscribes without our session cookie: only a public exchange's feed opens for it.
         "feed_subscribable": exchange.is_public and exchange.status != Exchange.Status.DRAFT,
     }
@@ -71,7 +71,7 @@ def my_agenda(request):
         "home": home,
         "page_obj": page,
         "agendas": [agenda.ExchangeAgenda(exchange, by_exchange[exchange.pk]) for exchange in exchanges],
-        "feed": _feed_links(feed_path),
+        "feed": _feed_links(feed_path, request),
     }
     return render(request, "exchanges/agenda/my_agenda.html", context)
 

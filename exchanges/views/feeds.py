@@ -22,7 +22,7 @@ def _calendar_response(body: bytes, filename: str) -> HttpResponse:
 def exchange_feed(request, slug):
     exchange = get_exchange_for_user_or_404(request.user, slug)
     audience = audience_for(request.user, exchange, feed=True)
-    return _calendar_response(exchange_feed_body(exchange, audience), slugify(exchange.slug) or "agenda")
+    return _calendar_response(exchange_feed_body(exchange, audience, request), slugify(exchange.slug) or "agenda")
 
 
 @require_safe
@@ -30,4 +30,4 @@ def personal_feed(request, token):
     person = Person.objects.filter(feed_token=token).first()
     if person is None:
         raise Http404
-    return _calendar_response(personal_feed_body(person), "my-agenda")
+    return _calendar_response(personal_feed_body(person, request), "my-agenda")

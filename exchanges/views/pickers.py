@@ -18,8 +18,13 @@ from exchanges.forms import person_label
 LIMIT = 30
 
 
+# Larger ids exist in no table, and SQLite cannot even compare them (OverflowError): a 500 for a tampered URL.
+MAX_ID = 2**63 - 1
+
+
 def _ids(values) -> list[int]:
-    return [int(value) for value in values if value.isdigit()][:200]
+    # isascii: str.isdigit() also accepts digits such as "²" that int() refuses.
+    return [int(value) for value in values if value.isascii() and value.isdigit() and int(value) <= MAX_ID][:200]
 
 
 def _render(request, chosen, matches, label):
