@@ -5,7 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Initiative, Organisation
-from core.forms import ModelMultipleChoiceField
+from core.forms import ModelMultipleChoiceField, TranslatedFieldsMixin, per_language, translated
 from exchanges.models import Delegation, Exchange, Membership, Objective, Programme, Session, Venue
 from exchanges.services import STATUS_TRANSITIONS
 from participants.models import Person
@@ -49,8 +49,10 @@ class ExchangeAdminForm(ExchangeCitiesMixin, forms.ModelForm):
         fields = "__all__"  # noqa: DJ007 - the admin edits every field
 
 
-class ExchangeForm(ExchangeCitiesMixin, forms.ModelForm):
+class ExchangeForm(TranslatedFieldsMixin, ExchangeCitiesMixin, forms.ModelForm):
     """An exchange's details. The status has its own form: only staff change it."""
+
+    translated_fields = ("title", "description")
 
     slug = forms.SlugField(
         label=_("Web address"),
@@ -63,7 +65,7 @@ class ExchangeForm(ExchangeCitiesMixin, forms.ModelForm):
         model = Exchange
         fields = [
             "programme",
-            "title",
+            *translated("title"),
             "slug",
             "host_city",
             "visiting_cities",
@@ -71,7 +73,7 @@ class ExchangeForm(ExchangeCitiesMixin, forms.ModelForm):
             "end_date",
             "host_contact",
             "themes",
-            "description",
+            *translated("description"),
             "transfer_buffer_minutes",
             "is_public",
         ]
@@ -81,7 +83,7 @@ class ExchangeForm(ExchangeCitiesMixin, forms.ModelForm):
             "end_date": DateInput(),
             "visiting_cities": forms.CheckboxSelectMultiple,
             "themes": forms.CheckboxSelectMultiple,
-            "description": forms.Textarea(attrs={"rows": 3}),
+            **per_language({"description": forms.Textarea(attrs={"rows": 3})}),
         }
 
     def __init__(self, *args, host_cities=None, **kwargs):
@@ -93,7 +95,8 @@ class ExchangeForm(ExchangeCitiesMixin, forms.ModelForm):
         self.fields["visiting_cities"].help_text = _("A delegation is created for each visiting city.")
 
     def clean_slug(self):
-        slug = self.cleaned_data.get("slug") or slugify(self.data.get(self.add_prefix("title"), ""))[:255]
+        title = self.cleaned_data.get("title_en") or self.cleaned_data.get("title_fr") or ""
+        slug = self.cleaned_data.get("slug") or slugify(title)[:255]
         if not slug:
             return slug  # the title's own error says what to do
         if slug in RESERVED_SLUGS:
@@ -113,10 +116,20 @@ class ExchangeStatusForm(forms.Form):
         self.fields["status"].choices = [(value, label) for value, label in Exchange.Status.choices if value in allowed]
 
 
-class ProgrammeForm(forms.ModelForm):
+class ProgrammeForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("name", "description")
+
     class Meta:
         model = Programme
-        fields = ["name", "slug", "organiser", "start_date", "end_date", "planned_exchanges", "description"]
+        fields = [
+            *translated("name"),
+            "slug",
+            "organiser",
+            "start_date",
+            "end_date",
+            "planned_exchanges",
+            *translated("description"),
+        ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def clean_slug(self):
@@ -126,15 +139,19 @@ class ProgrammeForm(forms.ModelForm):
         return slug
 
 
-class ObjectiveForm(forms.ModelForm):
+class ObjectiveForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("lead", "detail")
+
     class Meta:
         model = Objective
-        fields = ["lead", "detail"]
-        widgets = {"detail": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {
-            "lead": _("Shown in bold, e.g. “Sharing vital practical tools and initiatives”."),
-            "detail": _("Follows the lead, e.g. “to reduce local risk, prevent violence…”."),
-        }
+        fields = translated("lead", "detail")
+        widgets = per_language({"detail": forms.Textarea(attrs={"rows": 3})})
+        help_texts = per_language(
+            {
+                "lead": _("Shown in bold, e.g. “Sharing vital practical tools and initiatives”."),
+                "detail": _("Follows the lead, e.g. “to reduce local risk, prevent violence…”."),
+            }
+        )
 
 
 class DelegationForm(forms.ModelForm):
@@ -171,11 +188,13 @@ class MembershipForm(forms.ModelForm):
         return person
 
 
-class VenueForm(forms.ModelForm):
+class VenueForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("description",)
+
     class Meta:
         model = Venue
-        fields = ["name", "kind", "address", "district", "city", "host_organisation", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        fields = ["name", "kind", "address", "district", "city", "host_organisation", *translated("description")]
+        widgets = per_language({"description": forms.Textarea(attrs={"rows": 3})})
 
     def __init__(self, *args, cities=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -201,8 +220,10 @@ def _local(day, clock: time, tz) -> datetime | None:
     return local.astimezone(UTC)
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
     """A session; the day and times are in the host city's time zone and stored as UTC."""
+
+    translated_fields = ("title", "description", "notes")
 
     day = forms.DateField(label=_("Day"), widget=DateInput())
     start_time = forms.TimeField(label=_("Starts at"), widget=TimeInput())
@@ -218,28 +239,27 @@ class SessionForm(forms.ModelForm):
         model = Session
         fields = [
             "kind",
-            "title",
-            "description",
+            *translated("title", "description"),
             "venue",
             "presenters",
             "organisations",
             "initiatives",
             "attending_delegations",
-            "notes",
+            *translated("notes"),
         ]
         field_classes = dict.fromkeys(
             ["presenters", "organisations", "initiatives", "attending_delegations"], ModelMultipleChoiceField
         )
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 3}),
-            "notes": forms.Textarea(attrs={"rows": 4}),
+            **per_language({"description": forms.Textarea(attrs={"rows": 3})}),
+            **per_language({"notes": forms.Textarea(attrs={"rows": 4})}),
             "attending_delegations": forms.CheckboxSelectMultiple,
             "presenters": forms.SelectMultiple(attrs={"size": 6}),
             "organisations": forms.SelectMultiple(attrs={"size": 6}),
             "initiatives": forms.SelectMultiple(attrs={"size": 4}),
         }
 
-    field_order = ["kind", "title", "day", "start_time", "end_time", "end_day"]
+    field_order = ["kind", *translated("title"), "day", "start_time", "end_time", "end_day"]
 
     def __init__(self, *args, exchange, day=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -297,6 +317,6 @@ class SessionForm(forms.ModelForm):
 
     def session_values(self) -> dict:
         """The cleaned values the session services take."""
-        names = ["kind", "title", "description", "venue", "notes", "start", "end"]
+        names = ["kind", *translated("title", "description", "notes"), "venue", "start", "end"]
         names += ["presenters", "organisations", "initiatives", "attending_delegations"]
         return {name: self.cleaned_data[name] for name in names}
