@@ -18,6 +18,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
+from core.translated import translated_text
 from exchanges import agenda
 from exchanges.models import Exchange, Session
 from participants.models import Person
@@ -40,8 +41,14 @@ def webcal_url(path: str) -> str:
 
 
 def _presenter_line(person) -> str:
-    parts = [person.display_name, person.job_title, person.organisation.name if person.organisation else ""]
+    organisation = _marked(person.organisation, "name") if person.organisation else ""
+    parts = [person.display_name, _marked(person, "job_title"), organisation]
     return ", ".join(part for part in parts if part)
+
+
+def _marked(obj, field: str) -> str:
+    """A text in the reader's language, or the other one followed by "(in English)": plain text has no lang."""
+    return translated_text(obj, field).with_marker()
 
 
 def session_description(session: Session) -> str:
@@ -58,18 +65,18 @@ def session_description(session: Session) -> str:
     }
     lines = [f"{session.get_kind_display()} · {host_time}"]
     if session.description:
-        lines += ["", session.description]
+        lines += ["", _marked(session, "description")]
     presenters = list(session.presenters.all())
     if presenters:
         lines += ["", _("Presenters:")] + [f"- {_presenter_line(person)}" for person in presenters]
     organisations = list(session.organisations.all())
     if organisations:
-        lines += ["", _("Organisations involved:") + " " + "; ".join(org.name for org in organisations)]
+        lines += ["", _("Organisations involved:") + " " + "; ".join(_marked(org, "name") for org in organisations)]
     delegations = [delegation.city.name for delegation in session.attending_delegations.all()]
     attending = ", ".join(delegations) if delegations else _("all delegations")
     lines += ["", _("Attending:") + " " + attending]
     if session.venue and session.venue.kind == session.venue.Kind.SITE and session.venue.host_organisation:
-        lines.append(_("Hosted by:") + " " + session.venue.host_organisation.name)
+        lines.append(_("Hosted by:") + " " + _marked(session.venue.host_organisation, "name"))
     return "\n".join(lines)
 
 
@@ -82,7 +89,10 @@ def session_event(session: Session) -> Event:
     event.add("last-modified", session.updated_at.astimezone(UTC))
     event.add("dtstart", session.start.astimezone(UTC))
     event.add("dtend", session.end.astimezone(UTC))
-    event.add("summary", session.title)
+    # The title in the reader's language; where it lacks that language, the other one, labelled with
+    # its LANGUAGE (RFC 5545, 3.2.10) so that the calendar does not present it as the reader's.
+    title = translated_text(session, "title")
+    event.add("summary", title.text, parameters={"LANGUAGE": title.language} if title.is_fallback else None)
     if session.venue:
         event.add("location", session.venue.full_address)
     event.add("description", session_description(session))
@@ -117,7 +127,7 @@ def agenda_calendar(*, name: str, sessions, time_zone: str | None = None) -> byt
 def exchange_feed_body(exchange: Exchange) -> bytes:
     """The calendar of one exchange's agenda, in the host city's time zone."""
     return agenda_calendar(
-        name=_("%(exchange)s: agenda") % {"exchange": exchange.title},
+        name=_("%(exchange)s: agenda") % {"exchange": _marked(exchange, "title")},
         sessions=agenda.exchange_agenda_sessions(exchange),
         time_zone=exchange.host_city.time_zone,
     )
