@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # Django's form templates, for FORM_RENDERER below
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -96,6 +97,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# One field template for every form: {{ field.as_field_group }} renders templates/includes/field.html.
+FORM_RENDERER = "core.renderers.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(

@@ -34,11 +34,8 @@ def search(request):
                 count = results.count()
                 hits = [provider.hit(obj) for obj in results[:PER_GROUP]] if count else []
                 groups.append(Group(provider, count, hits))
-    page_query = request.GET.copy()
-    page_query.pop("page", None)
     context = {
         "q": text,
-        "page_query": page_query.urlencode(),
         "kind": chosen.kind if chosen else "",
         "providers": providers,
         "groups": groups,

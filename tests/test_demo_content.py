@@ -1,8 +1,9 @@
-"""The demo's French, its rapporteur's notes and its report release 1 (exchanges/demo_french.py, demo_notes.py,
-demo_release.py): written in the portal's own words, complete, and French that reads entirely in French.
+"""The demo's French, its rapporteur's notes and its report release 1 (exchanges/demo/french.py, notes.py,
+release.py): written in the portal's own words, complete, and French that reads entirely in French.
 
-tests/data/dakar-montreal-summary-report.md is the published reference report the demo recreates, kept here
-only so that these tests can prove that its prose is not copied.
+The published reference report the demo recreates is read from the team's shared folder beside the
+project (``../shared/seed/``, as CI lays it out), only to prove that its prose is not copied; it is not part
+of the repository.
 """
 
 import re
@@ -11,16 +12,18 @@ from pathlib import Path
 import pytest
 
 from cities.models import City, Initiative, Organisation, Theme
-from exchanges.demo import DEMO_ACCOUNTS, ILLUSTRATIVE, NEXT_STEPS, OBJECTIVES, ORGANISATIONS, PEOPLE, SESSIONS
-from exchanges.demo_french import FRENCH
-from exchanges.demo_notes import ILLUSTRATIVE as NOTES_ILLUSTRATIVE
-from exchanges.demo_notes import NOTES
-from exchanges.demo_release import RELEASE_1
+from conftest import require
+from exchanges.demo.agenda import NEXT_STEPS, SESSIONS
+from exchanges.demo.directory import DEMO_ACCOUNTS, ILLUSTRATIVE, OBJECTIVES, ORGANISATIONS, PEOPLE
+from exchanges.demo.french import FRENCH
+from exchanges.demo.notes import ILLUSTRATIVE as NOTES_ILLUSTRATIVE
+from exchanges.demo.notes import NOTES
+from exchanges.demo.release import RELEASE_1
 from exchanges.models import NextStepUpdate, Programme, Venue
 from participants.models import Person
 from reports.models import SECTION_NAMES
 
-REFERENCE = Path(__file__).parent / "data" / "dakar-montreal-summary-report.md"
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "dakar-montreal-summary-report.md"
 RUN = 8
 FUNCTION_WORDS = {"the", "and", "of", "with", "to", "for", "this", "that", "was", "were"}
 # English names that stay English in French text: they are proper names, not sentences.
@@ -77,6 +80,7 @@ def _runs(text: str, excluded: tuple[str, ...] = ()) -> set[tuple[str, ...]]:
 
 
 def _reference_runs() -> set[tuple[str, ...]]:
+    require(REFERENCE.exists(), f"the reference report is read from {REFERENCE.parent} (the shared folder)")
     return _runs(REFERENCE.read_text(encoding="utf-8"))
 
 

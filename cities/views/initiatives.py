@@ -15,13 +15,10 @@ def initiative_list(request):
     filters = {name: request.GET.get(name, "").strip() for name in ("theme", "city")}
     initiatives = selectors.initiative_list(request.user, **filters)
     page = Paginator(initiatives, INITIATIVES_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "page": page,
         "filters": filters,
         "filtered": any(filters.values()),
-        "query": query.urlencode(),
         "can_create": selectors.editable_cities(request.user).exists(),
         **selectors.initiative_filter_choices(request.user),
     }

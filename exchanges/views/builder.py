@@ -13,7 +13,13 @@ from django.views.decorators.http import require_POST
 
 from core.translated import reader_language
 from exchanges import conflicts, selectors, services
-from exchanges.access import can_change_status, get_exchange_for_user_or_404, is_staff, visible_exchanges
+from exchanges.access import (
+    can_change_status,
+    get_exchange_for_user_or_404,
+    is_staff,
+    visible_exchanges,
+    visible_people,
+)
 from exchanges.forms import ExchangeStatusForm, SessionForm
 from exchanges.views.manage import htmx_redirect, is_htmx
 
@@ -58,6 +64,7 @@ def builder(request, slug):
     context = _checks_context(request, exchange)
     context["days"] = selectors.sessions_by_day(exchange, context["sessions"])
     context["saved_id"] = request.GET.get("saved", "")
+    _complete_saved_message(request, context["checks"], context["saved_id"])
     if can_change_status(request.user, exchange):
         context["status_form"] = ExchangeStatusForm(exchange=exchange)
     return render(request, "exchanges/manage/builder.html", context)
@@ -74,15 +81,26 @@ def _get_session(request, slug, pk):
     return exchange, get_object_or_404(exchange.sessions.select_related("venue"), pk=pk)
 
 
-def _saved_message(request, exchange, session, text):
-    warnings = conflicts.exchange_checks(exchange).by_session.get(session.pk, [])
-    if warnings:
-        text += " " + ngettext(
-            "It has %(count)d warning: see below.", "It has %(count)d warnings: see below.", len(warnings)
-        ) % {"count": len(warnings)}
-        messages.warning(request, text)
-    else:
-        messages.success(request, text)
+# A session saved in the builder: the message is queued here and completed by the builder page it
+# redirects to, with the session's warning count from the checks that page runs anyway (one check per save).
+SAVED_TAG = "session-saved"
+
+
+def _saved_message(request, text):
+    messages.success(request, text, extra_tags=SAVED_TAG)
+
+
+def _complete_saved_message(request, checks, saved_id) -> None:
+    warnings = checks.by_session.get(int(saved_id), []) if saved_id.isdigit() else []
+    for message in messages.get_messages(request):
+        if SAVED_TAG not in message.extra_tags.split():
+            continue
+        message.extra_tags = ""
+        if warnings:
+            message.message += " " + ngettext(
+                "It has %(count)d warning: see below.", "It has %(count)d warnings: see below.", len(warnings)
+            ) % {"count": len(warnings)}
+            message.level = messages.WARNING
 
 
 def _render_session_form(request, exchange, form, session=None, day=None):
@@ -101,14 +119,14 @@ def session_add(request, slug):
         day = date.fromisoformat(request.GET.get("day", ""))
     except ValueError:
         day = None
-    form = SessionForm(request.POST or None, exchange=exchange, day=day)
+    form = SessionForm(request.POST or None, exchange=exchange, day=day, people=visible_people(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             session = services.session_create(exchange=exchange, user=request.user, **form.session_values())
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            _saved_message(request, exchange, session, _("Session “%(title)s” added.") % {"title": session.title})
+            _saved_message(request, _("Session “%(title)s” added.") % {"title": session.title})
             return htmx_redirect(request, _builder_url(exchange, session))
     return _render_session_form(request, exchange, form, day=day)
 
@@ -116,14 +134,14 @@ def session_add(request, slug):
 @login_required
 def session_edit(request, slug, pk):
     exchange, session = _get_session(request, slug, pk)
-    form = SessionForm(request.POST or None, instance=session, exchange=exchange)
+    form = SessionForm(request.POST or None, instance=session, exchange=exchange, people=visible_people(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             services.session_update(session=session, user=request.user, **form.session_values())
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            _saved_message(request, exchange, session, _("Session “%(title)s” saved.") % {"title": session.title})
+            _saved_message(request, _("Session “%(title)s” saved.") % {"title": session.title})
             return htmx_redirect(request, _builder_url(exchange, session))
     return _render_session_form(request, exchange, form, session=session)
 

@@ -18,13 +18,10 @@ def city_list(request):
     filters = {name: request.GET.get(name, "").strip() for name in ("region", "country", "theme")}
     cities = city_pages.city_list(request.user, **filters)
     page = Paginator(cities, CITIES_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "page": page,
         "filters": filters,
         "filtered": any(filters.values()),
-        "query": query.urlencode(),
         **selectors.city_filter_choices(request.user),
     }
     return render(request, "cities/city_list.html", context)

@@ -11,7 +11,7 @@ linked at their first mention, to the websites that exchanges/demo.py records; t
 are named without a link.
 """
 
-from exchanges.demo_notes import french_typography, unwrap
+from exchanges.demo.notes import french_typography, unwrap
 
 _ENGLISH = {
     "introduction": """

@@ -6,7 +6,7 @@ of its own, that name is used (Service de police de la Ville de Montréal, Centr
 prévention de la criminalité (CIPC), Action mondiale des parlementaires); names that have no French form
 (Institute for Strategic Dialogue, Strong Cities Network) and names already French map to themselves, so that
 a missing entry always means an untranslated text. French typography: a no-break space before « ; : » and
-inside guillemets. Session notes are not here: see exchanges/demo_notes.py.
+inside guillemets. Session notes are not here: see exchanges/demo/notes.py.
 """
 
 FRENCH: dict[str, str] = {
