@@ -61,8 +61,8 @@ def test_session_form_shows_each_text_in_both_languages_with_language_labels(cli
     english = client.get(url, **ENGLISH).content.decode()
     french = client.get(url, **FRENCH).content.decode()
 
-    assert ">Title (English)</label>" in english and ">Title (French)</label>" in english
-    assert ">Titre (anglais)</label>" in french and ">Titre (français)</label>" in french
+    assert 'for="id_title_en">Title (English)' in english and 'for="id_title_fr">Title (French)' in english
+    assert 'for="id_title_en">Titre (anglais)' in french and 'for="id_title_fr">Titre (français)' in french
     assert 'name="title_fr"' in english and 'lang="fr"' in english
     assert 'value="Roundtable"' in french  # the other language stays visible as reference
 
