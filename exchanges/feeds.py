@@ -19,6 +19,7 @@ from icalendar import Calendar, Event, vDuration
 
 from core.site import site_url
 from core.text import one_line
+from core.translated import translated_text
 from exchanges import agenda
 from exchanges.confidentiality import Audience, BusyBlock, shown_sessions
 from exchanges.models import Exchange, Session
@@ -43,8 +44,14 @@ def webcal_url(path: str, request=None) -> str:
 
 
 def _presenter_line(person) -> str:
-    parts = [person.display_name, person.job_title, person.organisation.name if person.organisation else ""]
+    organisation = _marked(person.organisation, "name") if person.organisation else ""
+    parts = [person.display_name, _marked(person, "job_title"), organisation]
     return ", ".join(one_line(part) for part in parts if part)
+
+
+def _marked(obj, field: str) -> str:
+    """A text in the reader's language, or the other one followed by "(in English)": plain text has no lang."""
+    return translated_text(obj, field).with_marker()
 
 
 def session_description(session: Session) -> str:
@@ -63,18 +70,21 @@ def session_description(session: Session) -> str:
     if session.confidentiality != Session.Confidentiality.PUBLIC:
         lines.append(_("Confidentiality: %(level)s") % {"level": session.get_confidentiality_display()})
     if session.description:
-        lines += ["", session.description]
+        lines += ["", _marked(session, "description")]
     presenters = list(session.presenters.all())
     if presenters:
         lines += ["", _("Presenters:")] + [f"- {_presenter_line(person)}" for person in presenters]
     organisations = list(session.organisations.all())
     if organisations:
-        lines += ["", _("Organisations involved:") + " " + "; ".join(one_line(org.name) for org in organisations)]
+        lines += [
+            "",
+            _("Organisations involved:") + " " + "; ".join(one_line(_marked(org, "name")) for org in organisations),
+        ]
     delegations = [one_line(delegation.city.name) for delegation in session.attending_delegations.all()]
     attending = ", ".join(delegations) if delegations else _("all delegations")
     lines += ["", _("Attending:") + " " + attending]
     if session.venue and session.venue.kind == session.venue.Kind.SITE and session.venue.host_organisation:
-        lines.append(_("Hosted by:") + " " + one_line(session.venue.host_organisation.name))
+        lines.append(_("Hosted by:") + " " + one_line(_marked(session.venue.host_organisation, "name")))
     return "\n".join(lines)
 
 
@@ -87,9 +97,11 @@ def session_event(session: Session, request=None) -> Event:
     event.add("last-modified", session.updated_at.astimezone(UTC))
     event.add("dtstart", session.start.astimezone(UTC))
     event.add("dtend", session.end.astimezone(UTC))
-    # Single-line properties are folded onto one line: a stored line break would make icalendar refuse the
-    # whole calendar (rows from before the single-line rule, or written around the forms).
-    event.add("summary", one_line(session.title))
+    # The title in the reader's language; where it lacks that language, the other one, labelled with
+    # its LANGUAGE (RFC 5545, 3.2.10) so that the calendar does not present it as the reader's. Folded onto
+    # one line: a stored line break would make icalendar refuse the whole calendar.
+    title = translated_text(session, "title")
+    event.add("summary", one_line(title.text), parameters={"LANGUAGE": title.language} if title.is_fallback else None)
     if session.venue:
         event.add("location", one_line(session.venue.full_address))
     event.add("description", session_description(session))
@@ -147,7 +159,7 @@ def exchange_feed_body(exchange: Exchange, audience: Audience, request=None) -> 
     """The calendar of one exchange's agenda, in the host city's time zone, as ``audience`` may see it; links
     use the request's address when SITE_URL is not set."""
     return agenda_calendar(
-        name=_("%(exchange)s: agenda") % {"exchange": exchange.title},
+        name=_("%(exchange)s: agenda") % {"exchange": _marked(exchange, "title")},
         sessions=shown_sessions(audience, agenda.exchange_agenda_sessions(exchange)),
         time_zone=exchange.host_city.time_zone,
         request=request,

@@ -320,7 +320,7 @@ def test_add_session_form_errors_appear_next_to_fields(client, demo):
     page = response.content.decode()
     assert response.status_code == 200
     assert 'id="id_end_time_error"' in page and "The session must end after it starts." in page
-    assert 'id="id_title_error"' in page
+    assert 'id="id_title_en_error"' in page
     assert demo.sessions.count() == 5
 
 
@@ -532,7 +532,7 @@ def test_objective_without_lead_shows_the_error_next_to_it(client, demo):
 
     response = client.post(reverse("exchanges:objective_list", kwargs={"slug": SLUG}), {"lead": "", "detail": "x"})
 
-    assert 'id="id_lead_error"' in response.content.decode()
+    assert 'id="id_lead_en_error"' in response.content.decode()
     assert demo.objectives.count() == 5
 
 

@@ -389,6 +389,7 @@ MATRIX = {
         coordinator_host=Page("Sylvain Bissonnette is in two sessions at once", hides=("Session of exchange B", "Exchange B")),
         staff=Page("“Session of exchange B” (Exchange B, "),
     ),
+    "exchanges:translations": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Texts in English and French"),
     "exchanges:session_add": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Add a session", post=_session_data),
     "exchanges:session_edit": row(A_SESSION, STAFF_COORDINATOR_HOST, text="Edit “Roundtables with the Ville de Montréal”", post=_session_data),
     "exchanges:session_duplicate": post_only(A_SESSION, STAFF_COORDINATOR_HOST, post=lambda w: {}),

@@ -12,12 +12,13 @@ from django.utils.translation import gettext_lazy
 
 from cities.access import can_edit_city_record, require_manager
 from cities.models import City, Organisation
-from core.forms import AutoSlugMixin
+from core.forms import AutoSlugMixin, TranslatedFieldsMixin, per_language, translated
 
 PAGE_SIZE = 25
 
 
-class OrganisationForm(AutoSlugMixin, forms.ModelForm):
+class OrganisationForm(AutoSlugMixin, TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("name", "acronym", "description")
     slug_fallback = "organisation"
 
     slug = forms.SlugField(
@@ -29,8 +30,16 @@ class OrganisationForm(AutoSlugMixin, forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "acronym", "slug", "kind", "city", "parent", "website", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            *translated("name", "acronym"),
+            "slug",
+            "kind",
+            "city",
+            "parent",
+            "website",
+            *translated("description"),
+        ]
+        widgets = per_language({"description": forms.Textarea(attrs={"rows": 3})})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

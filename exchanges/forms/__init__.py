@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Initiative, Organisation
-from core.forms import AutoSlugMixin, ModelMultipleChoiceField
+from core.forms import AutoSlugMixin, ModelMultipleChoiceField, TranslatedFieldsMixin, per_language, translated
 from exchanges.models import Delegation, Exchange, Membership, Objective, Programme, Session, Venue
 from exchanges.services import STATUS_TRANSITIONS
 from participants.models import Person
@@ -48,9 +48,10 @@ class ExchangeAdminForm(ExchangeCitiesMixin, forms.ModelForm):
         fields = "__all__"  # noqa: DJ007 - the admin edits every field
 
 
-class ExchangeForm(AutoSlugMixin, ExchangeCitiesMixin, forms.ModelForm):
+class ExchangeForm(AutoSlugMixin, TranslatedFieldsMixin, ExchangeCitiesMixin, forms.ModelForm):
     """An exchange's details. The status has its own form: only staff change it."""
 
+    translated_fields = ("title", "description")
     slug_fallback = "exchange"
     reserved_slugs = frozenset(RESERVED_SLUGS)
 
@@ -65,7 +66,7 @@ class ExchangeForm(AutoSlugMixin, ExchangeCitiesMixin, forms.ModelForm):
         model = Exchange
         fields = [
             "programme",
-            "title",
+            *translated("title"),
             "slug",
             "host_city",
             "visiting_cities",
@@ -73,7 +74,7 @@ class ExchangeForm(AutoSlugMixin, ExchangeCitiesMixin, forms.ModelForm):
             "end_date",
             "host_contact",
             "themes",
-            "description",
+            *translated("description"),
             "transfer_buffer_minutes",
             "is_public",
         ]
@@ -83,7 +84,7 @@ class ExchangeForm(AutoSlugMixin, ExchangeCitiesMixin, forms.ModelForm):
             "end_date": DateInput(),
             "visiting_cities": forms.CheckboxSelectMultiple,
             "themes": forms.CheckboxSelectMultiple,
-            "description": forms.Textarea(attrs={"rows": 3}),
+            **per_language({"description": forms.Textarea(attrs={"rows": 3})}),
         }
 
     def __init__(self, *args, host_cities=None, people=None, **kwargs):
@@ -107,7 +108,8 @@ class ExchangeForm(AutoSlugMixin, ExchangeCitiesMixin, forms.ModelForm):
         return slug
 
     def slug_text(self) -> str:
-        return self.cleaned_data.get("title") or ""
+        data = self.cleaned_data
+        return data.get("title") or data.get("title_en") or data.get("title_fr") or ""
 
 
 class ExchangeStatusForm(forms.Form):
@@ -119,10 +121,20 @@ class ExchangeStatusForm(forms.Form):
         self.fields["status"].choices = [(value, label) for value, label in Exchange.Status.choices if value in allowed]
 
 
-class ProgrammeForm(forms.ModelForm):
+class ProgrammeForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("name", "description")
+
     class Meta:
         model = Programme
-        fields = ["name", "slug", "organiser", "start_date", "end_date", "planned_exchanges", "description"]
+        fields = [
+            *translated("name"),
+            "slug",
+            "organiser",
+            "start_date",
+            "end_date",
+            "planned_exchanges",
+            *translated("description"),
+        ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def clean_slug(self):
@@ -132,15 +144,19 @@ class ProgrammeForm(forms.ModelForm):
         return slug
 
 
-class ObjectiveForm(forms.ModelForm):
+class ObjectiveForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("lead", "detail")
+
     class Meta:
         model = Objective
-        fields = ["lead", "detail"]
-        widgets = {"detail": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {
-            "lead": _("Shown in bold, e.g. “Sharing vital practical tools and initiatives”."),
-            "detail": _("Follows the lead, e.g. “to reduce local risk, prevent violence…”."),
-        }
+        fields = translated("lead", "detail")
+        widgets = per_language({"detail": forms.Textarea(attrs={"rows": 3})})
+        help_texts = per_language(
+            {
+                "lead": _("Shown in bold, e.g. “Sharing vital practical tools and initiatives”."),
+                "detail": _("Follows the lead, e.g. “to reduce local risk, prevent violence…”."),
+            }
+        )
 
 
 class DelegationForm(forms.ModelForm):
@@ -177,11 +193,13 @@ class MembershipForm(forms.ModelForm):
         return person
 
 
-class VenueForm(forms.ModelForm):
+class VenueForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("description",)
+
     class Meta:
         model = Venue
-        fields = ["name", "kind", "address", "district", "city", "host_organisation", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        fields = ["name", "kind", "address", "district", "city", "host_organisation", *translated("description")]
+        widgets = per_language({"description": forms.Textarea(attrs={"rows": 3})})
 
     def __init__(self, *args, cities=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -207,8 +225,10 @@ def _local(day, clock: time, tz) -> datetime | None:
     return local.astimezone(UTC)
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
     """A session; the day and times are in the host city's time zone and stored as UTC."""
+
+    translated_fields = ("title", "description", "notes")
 
     day = forms.DateField(label=_("Day"), widget=DateInput())
     start_time = forms.TimeField(label=_("Starts at"), widget=TimeInput())
@@ -224,29 +244,28 @@ class SessionForm(forms.ModelForm):
         model = Session
         fields = [
             "kind",
-            "title",
-            "description",
+            *translated("title", "description"),
             "venue",
             "presenters",
             "organisations",
             "initiatives",
             "attending_delegations",
             "confidentiality",
-            "notes",
+            *translated("notes"),
         ]
         field_classes = dict.fromkeys(
             ["presenters", "organisations", "initiatives", "attending_delegations"], ModelMultipleChoiceField
         )
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 3}),
-            "notes": forms.Textarea(attrs={"rows": 4}),
+            **per_language({"description": forms.Textarea(attrs={"rows": 3})}),
+            **per_language({"notes": forms.Textarea(attrs={"rows": 4})}),
             "attending_delegations": forms.CheckboxSelectMultiple,
             "presenters": forms.SelectMultiple(attrs={"size": 6}),
             "organisations": forms.SelectMultiple(attrs={"size": 6}),
             "initiatives": forms.SelectMultiple(attrs={"size": 4}),
         }
 
-    field_order = ["kind", "title", "day", "start_time", "end_time", "end_day"]
+    field_order = ["kind", *translated("title"), "day", "start_time", "end_time", "end_day"]
 
     def __init__(self, *args, exchange, day=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -309,6 +328,6 @@ class SessionForm(forms.ModelForm):
 
     def session_values(self) -> dict:
         """The cleaned values the session services take."""
-        names = ["kind", "title", "description", "venue", "notes", "start", "end", "confidentiality"]
+        names = ["kind", *translated("title", "description", "notes"), "venue", "start", "end", "confidentiality"]
         names += ["presenters", "organisations", "initiatives", "attending_delegations"]
         return {name: self.cleaned_data[name] for name in names}

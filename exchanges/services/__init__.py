@@ -3,9 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.translated import LANGUAGE_CODES
 from core.validators import validate_time_zone
 from exchanges.models import AgendaChange, Delegation, Exchange, Membership, Objective, Session
 from exchanges.signals import agenda_changed
@@ -99,9 +101,17 @@ def exchange_status_change(*, exchange: Exchange, status: str, user=None) -> Exc
 # Objectives
 
 
-def objective_create(*, exchange: Exchange, lead: str, detail: str = "") -> Objective:
+OBJECTIVE_TEXTS = ("lead", "detail", *(f"{name}_{code}" for name in ("lead", "detail") for code in LANGUAGE_CODES))
+
+
+def objective_create(*, exchange: Exchange, **texts: str) -> Objective:
+    """Add an objective at the end. ``texts``: ``lead`` and ``detail`` in the active language, or per language
+    (``lead_en``, ``lead_fr``…). Raises TypeError for any other keyword."""
+    unknown = set(texts) - set(OBJECTIVE_TEXTS)
+    if unknown:
+        raise TypeError(f"Unknown objective fields: {sorted(unknown)}")
     last = exchange.objectives.aggregate(last=Max("position"))["last"] or 0
-    return Objective.objects.create(exchange=exchange, position=last + 1, lead=lead, detail=detail)
+    return Objective.objects.create(exchange=exchange, position=last + 1, **texts)
 
 
 @transaction.atomic
@@ -130,7 +140,17 @@ def objective_delete(*, objective: Objective) -> None:
 # ---------------------------------------------------------------------------
 # Sessions
 
-SESSION_FIELDS = ("kind", "title", "description", "start", "end", "venue", "notes", "confidentiality")
+SESSION_TEXTS = ("title", "description", "notes")
+# A text by its base name sets the active language's column (modeltranslation); title_en / title_fr set one.
+SESSION_FIELDS = (
+    "kind",
+    *SESSION_TEXTS,
+    *(f"{name}_{code}" for name in SESSION_TEXTS for code in LANGUAGE_CODES),
+    "start",
+    "end",
+    "venue",
+    "confidentiality",
+)
 SESSION_M2M = ("presenters", "organisations", "initiatives", "attending_delegations")
 
 
@@ -231,9 +251,12 @@ def session_update(*, session: Session, user=None, **values) -> AgendaChange | N
 @transaction.atomic
 def session_duplicate(*, session: Session, user=None) -> Session:
     """A copy of a session at the same time and place, titled "… (copy)", for the user to adjust."""
-    values = {name: getattr(session, name) for name in SESSION_FIELDS}
-    values["title"] = _("%(title)s (copy)") % {"title": session.title}
-    values["title"] = values["title"][: Session._meta.get_field("title").max_length]
+    values = {name: getattr(session, name) for name in SESSION_FIELDS if name not in SESSION_TEXTS}
+    max_length = Session._meta.get_field("title").max_length
+    for code in LANGUAGE_CODES:
+        if title := getattr(session, f"title_{code}"):
+            with translation.override(code):
+                values[f"title_{code}"] = (_("%(title)s (copy)") % {"title": title})[:max_length]
     for name in SESSION_M2M:
         values[name] = list(getattr(session, name).all())
     return session_create(exchange=session.exchange, user=user, **values)

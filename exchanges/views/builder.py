@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.translated import reader_language
 from exchanges import conflicts, selectors, services
 from exchanges.access import (
     can_change_status,
@@ -106,7 +107,7 @@ def _render_session_form(request, exchange, form, session=None, day=None):
     context = {"exchange": exchange, "form": form, "session": session, "day": day}
     if is_htmx(request):
         # The form appears in place of a link: take keyboard focus to it (htmx honours autofocus).
-        form.fields["title"].widget.attrs["autofocus"] = True
+        form.fields[f"title_{reader_language()}"].widget.attrs["autofocus"] = True
         return render(request, "exchanges/manage/includes/session_form.html", context)
     return render(request, "exchanges/manage/session_form.html", context)
 
