@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 
 from exchanges.agenda import host_zone, person_home_zone, session_times
 from exchanges.models import AgendaChange, Exchange, Membership, Session
+from exchanges.wording import ChangeWording
 from participants.models import Person
 
 # A task may run a little before its countdown ends by our clock (clock skew between machines):
@@ -89,6 +90,7 @@ def _digest_message(person: Person, exchange: Exchange, changes: list[AgendaChan
     for change in changes:
         session = change.current_session
         change.times = session_times(session.start, session.end, host, home) if session else None
+        change.words = ChangeWording(change, host=host, home=home, times=change.times)  # worded when rendered
     if person.user_id:
         agenda_url = settings.SITE_URL + reverse("exchanges:my_agenda")
         settings_url = settings.SITE_URL + reverse("exchanges:my_settings")
