@@ -1,12 +1,16 @@
 """Recorded agenda changes worded in the reader's language (exchanges.wording)."""
 
 import zoneinfo
+from datetime import timedelta
 
+import pytest
 from django.utils import translation
 
 from exchanges.agenda import Zone
-from exchanges.models import AgendaChange
+from exchanges.models import AgendaChange, Exchange
+from exchanges.services import session_update
 from exchanges.wording import ChangeWording, text_in_language
+from tests.factories import SessionFactory, StaffFactory
 
 MONTREAL = Zone(zoneinfo.ZoneInfo("America/Toronto"), "Montréal")
 DAKAR = Zone(zoneinfo.ZoneInfo("Africa/Dakar"), "Dakar")
@@ -69,3 +73,16 @@ def test_a_change_recorded_as_text_before_the_structured_form_is_shown_as_writte
         words = ChangeWording(change, host=MONTREAL, home=DAKAR)
 
         assert (words.lines, words.title, words.times) == (["Time: 18:00 → 19:00"], "Dinner", None)
+
+
+@pytest.mark.django_db
+def test_admin_shows_a_recorded_change_worded_in_the_admins_language(client):
+    session = SessionFactory(exchange__status=Exchange.Status.SCHEDULED)
+    change = session_update(
+        session=session, start=session.start + timedelta(hours=1), end=session.end + timedelta(hours=1)
+    )
+    client.force_login(StaffFactory(is_superuser=True))
+
+    page = client.get(f"/admin/exchanges/agendachange/{change.pk}/change/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert "Horaire : 9 h 00–10 h 00 → 10 h 00–11 h 00 heure de" in page
