@@ -86,3 +86,20 @@ def test_admin_shows_a_recorded_change_worded_in_the_admins_language(client):
     page = client.get(f"/admin/exchanges/agendachange/{change.pk}/change/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
 
     assert "Horaire : 9 h 00–10 h 00 → 10 h 00–11 h 00 heure de" in page
+
+
+def test_removal_of_a_restricted_session_reads_busy_in_the_readers_language_and_names_nothing_else():
+    change = AgendaChange(
+        action=AgendaChange.Action.REMOVED,
+        session_title="Busy",
+        changes=[
+            {"field": "when", "old": {"start": "2017-10-16T13:00:00+00:00", "end": "2017-10-16T14:00:00+00:00"}},
+            {"field": "confidentiality", "old": "restricted", "new": None},
+        ],
+    )
+
+    with translation.override("fr"):
+        words = ChangeWording(change, host=MONTREAL, home=None)
+        title, lines, start = words.title, words.lines, words.times.host.start_time
+
+    assert (title, lines, start) == ("Occupé", [], "9 h 00")
