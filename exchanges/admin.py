@@ -1,7 +1,9 @@
 from django.contrib import admin, messages
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from exchanges.agenda import host_zone
 from exchanges.forms import ExchangeAdminForm
 from exchanges.models import (
     AgendaChange,
@@ -14,6 +16,7 @@ from exchanges.models import (
     Session,
     Venue,
 )
+from exchanges.wording import ChangeWording
 
 
 @admin.register(Programme)
@@ -114,7 +117,12 @@ class AgendaChangeAdmin(admin.ModelAdmin):
     list_display = ["session_title", "exchange", "action", "changed_by", "created_at", "notified_at"]
     list_filter = ["action", "exchange"]
     search_fields = ["session_title", "summary"]
-    readonly_fields = [field.name for field in AgendaChange._meta.fields]
+    readonly_fields = ["worded", *(field.name for field in AgendaChange._meta.fields)]
+
+    @admin.display(description=_("what changed, in your language"))
+    def worded(self, change):
+        lines = ChangeWording(change, host=host_zone(change.exchange), home=None).lines
+        return format_html_join("\n", "{}<br>", ((line,) for line in lines))
 
     def has_add_permission(self, request):
         return False

@@ -23,6 +23,7 @@ from core.site import site_url
 from core.text import header_safe
 from exchanges.agenda import host_zone, person_home_zone, session_times
 from exchanges.models import AgendaChange, Exchange, Membership, Session
+from exchanges.wording import ChangeWording
 from participants.models import Person
 
 logger = logging.getLogger(__name__)
@@ -95,6 +96,7 @@ def _digest_message(person: Person, exchange: Exchange, changes: list[AgendaChan
     for change in changes:
         session = change.current_session
         change.times = session_times(session.start, session.end, host, home) if session else None
+        change.words = ChangeWording(change, host=host, home=home, times=change.times)  # worded when rendered
     if person.user_id:
         agenda_url = site_url() + reverse("exchanges:my_agenda")
         settings_url = site_url() + reverse("exchanges:my_settings")

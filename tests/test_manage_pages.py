@@ -9,7 +9,9 @@ from django.test import Client
 from django.urls import reverse
 
 from cities.models import Organisation
+from exchanges.agenda import host_zone
 from exchanges.models import AgendaChange, Delegation, Exchange, Membership, Objective, Session, Venue
+from exchanges.wording import ChangeWording
 from participants.models import Person
 from tests.factories import (
     CityFactory,
@@ -400,7 +402,9 @@ def test_edit_session_moves_it_and_records_the_change(client, demo):
 
     assert response.status_code == 302
     change = AgendaChange.objects.get(session=session)
-    assert change.summary == "Day: Mon 16 Oct 2017 → Tue 17 Oct 2017\nTime: 16:00–18:00 → 08:00–09:00"
+    assert [item["field"] for item in change.changes] == ["when"]
+    lines = ChangeWording(change, host=host_zone(session.exchange), home=None).lines
+    assert lines == ["Day and time: Mon 16 Oct, 16:00–18:00 → Tue 17 Oct, 08:00–09:00 Montréal time"]
     assert change.changed_by.email == "staff@example.org"
 
 

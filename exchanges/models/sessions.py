@@ -177,7 +177,12 @@ class Session(models.Model):
 
 
 class AgendaChange(models.Model):
-    """One recorded change to the agenda of a scheduled exchange, so delegates can be told."""
+    """One recorded change to the agenda of a scheduled exchange, so delegates can be told.
+
+    ``changes`` holds what changed as raw values, worded in each reader's language when read
+    (``exchanges.wording``); ``summary`` is the text of changes recorded before that, in their
+    editor's language, shown as it was written.
+    """
 
     class Action(models.TextChoices):
         ADDED = "added", _("Added")
@@ -192,6 +197,12 @@ class AgendaChange(models.Model):
     )
     session_title = models.CharField(_("session title"), max_length=255)
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    changes = models.JSONField(
+        _("changes"),
+        default=list,
+        blank=True,
+        help_text=_('What changed: a list of {"field", "old", "new"} with raw values, worded for each reader.'),
+    )
     summary = models.TextField(_("what changed"), blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("changed by")
