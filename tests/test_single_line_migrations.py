@@ -18,14 +18,19 @@ def _migrate(*targets):
 
 
 def test_stored_titles_and_names_with_line_breaks_are_folded_onto_one_line():
-    _migrate(("exchanges", "0006_single_line_fields"), ("participants", "0003_single_line_fields"))
+    _migrate(("exchanges", "0009_single_line_fields"), ("participants", "0005_single_line_fields"))
     session = SessionFactory()
     Exchange.objects.filter(pk=session.exchange_id).update(title="Dakar–Montréal\r\n exchange\t2017 ")
     Session.objects.filter(pk=session.pk).update(title="Opening\nroundtable\x0b")
     person = PersonFactory()
     Person.objects.filter(pk=person.pk).update(name="Maye\r\nSeck", job_title="Adviser\u2028to the Mayor")
 
-    _migrate(("exchanges", "0007_clean_single_line_rows"), ("participants", "0004_clean_single_line_rows"))
+    # The texts are translated (modeltranslation writes ``title`` to the reader's column, ``title_en``): the
+    # migrations that fold the original columns and then the English and French ones.
+    _migrate(
+        ("exchanges", "0012_clean_single_line_translated_rows"),
+        ("participants", "0008_clean_single_line_translated_rows"),
+    )
 
     session.refresh_from_db()
     person.refresh_from_db()

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0001_squashed_0003_history_of_summary_reports'),
+        ("audit", "0001_squashed_0003_history_of_summary_reports"),
     ]
 
     operations = [

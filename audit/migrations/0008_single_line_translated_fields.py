@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0007_merge_single_line_and_translations'),
+        ("audit", "0007_single_line_fields"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exchanges', '0005_delegation_tables_named_for_exchanges'),
+        ("exchanges", "0005_delegation_tables_named_for_exchanges"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participants', '0002_invitation_table_named_for_participants'),
+        ("participants", "0002_invitation_table_named_for_participants"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cities', '0004_merge_single_line_and_translations'),
+        ("cities", "0005_clean_single_line_rows"),
     ]
 
     operations = [

@@ -1,6 +1,10 @@
-"""Fold line breaks and control characters in the English and French columns of the one-line texts (issues 13
-and 15): the columns came with the translated texts, beside the single-line rule; rows copied into them before
-the rule was checked may keep a break. The same folding as 0007_clean_single_line_rows."""
+"""Fold line breaks and control characters in the titles and names of programmes, exchanges, objectives, venues, sessions and recorded agenda changes stored before the single-line rule (issue 15).
+
+Each run of line breaks, control characters and spaces becomes one space, the ends are trimmed (as
+core.text.one_line does; written out here so that this migration never changes with that module).
+A row whose cleaned value would collide with a unique one is left as it is: the writers of feeds and
+e-mails fold values themselves. Nothing to undo: the reverse keeps the cleaned values.
+"""
 
 import re
 
@@ -8,7 +12,7 @@ from django.db import IntegrityError, migrations, transaction
 
 BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 DIRTY = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-FIELDS = {'Exchange': ['title_en', 'title_fr'], 'Objective': ['lead_en', 'lead_fr'], 'Programme': ['name_en', 'name_fr'], 'Session': ['title_en', 'title_fr']}
+FIELDS = {'Programme': ['name'], 'Exchange': ['title'], 'Objective': ['lead'], 'Venue': ['name', 'address', 'district'], 'Session': ['title'], 'AgendaChange': ['session_title']}
 
 
 def clean_rows(apps, schema_editor):
@@ -28,6 +32,6 @@ def clean_rows(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("exchanges", "0010_single_line_translated_fields")]
+    dependencies = [ ("exchanges", "0009_single_line_fields"),]
 
     operations = [migrations.RunPython(clean_rows, migrations.RunPython.noop)]

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exchanges', '0009_merge_single_line_and_translations'),
+        ("exchanges", "0010_clean_single_line_rows"),
     ]
 
     operations = [

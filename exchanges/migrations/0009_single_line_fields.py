@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exchanges', '0005_delegation_tables_named_for_exchanges'),
+        ("exchanges", "0008_translated_texts_in_english"),
     ]
 
     operations = [

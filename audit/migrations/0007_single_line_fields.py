@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0001_squashed_0003_history_of_summary_reports'),
+        ("audit", "0006_translated_texts_in_english"),
     ]
 
     operations = [

@@ -28,6 +28,6 @@ def clean_rows(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("participants", "0006_single_line_translated_fields")]
+    dependencies = [ ("participants", "0007_single_line_translated_fields"),]
 
     operations = [migrations.RunPython(clean_rows, migrations.RunPython.noop)]

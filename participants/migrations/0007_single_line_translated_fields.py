@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participants', '0005_merge_single_line_and_translations'),
+        ("participants", "0006_clean_single_line_rows"),
     ]
 
     operations = [

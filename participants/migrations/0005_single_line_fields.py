@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participants', '0002_invitation_table_named_for_participants'),
+        ("participants", "0004_translated_texts_in_english"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cities', '0001_initial'),
+        ("cities", "0003_translated_texts_in_english"),
     ]
 
     operations = [

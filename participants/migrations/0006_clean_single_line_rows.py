@@ -32,6 +32,6 @@ def clean_rows(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("participants", "0003_single_line_fields")]
+    dependencies = [ ("participants", "0005_single_line_fields"),]
 
     operations = [migrations.RunPython(clean_rows, migrations.RunPython.noop)]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exchanges', '0011_clean_single_line_translated_rows'),
+        ("exchanges", "0012_clean_single_line_translated_rows"),
     ]
 
     operations = [

@@ -6,138 +6,118 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exchanges', '0005_delegation_tables_named_for_exchanges'),
+        ("audit", "0004_historicalsession_confidentiality"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='exchange',
+            model_name='historicalexchange',
             name='description_en',
             field=models.TextField(blank=True, help_text='What the exchange sets out to do, in a sentence or two.', null=True, verbose_name='purpose'),
         ),
         migrations.AddField(
-            model_name='exchange',
+            model_name='historicalexchange',
             name='description_fr',
             field=models.TextField(blank=True, help_text='What the exchange sets out to do, in a sentence or two.', null=True, verbose_name='purpose'),
         ),
         migrations.AddField(
-            model_name='exchange',
+            model_name='historicalexchange',
             name='outcome_en',
             field=models.TextField(blank=True, help_text='Markdown. Closes the summary of the report.', null=True, verbose_name='overall outcome'),
         ),
         migrations.AddField(
-            model_name='exchange',
+            model_name='historicalexchange',
             name='outcome_fr',
             field=models.TextField(blank=True, help_text='Markdown. Closes the summary of the report.', null=True, verbose_name='overall outcome'),
         ),
         migrations.AddField(
-            model_name='exchange',
+            model_name='historicalexchange',
             name='title_en',
             field=models.CharField(max_length=255, null=True, verbose_name='title'),
         ),
         migrations.AddField(
-            model_name='exchange',
+            model_name='historicalexchange',
             name='title_fr',
             field=models.CharField(max_length=255, null=True, verbose_name='title'),
         ),
         migrations.AddField(
-            model_name='nextstep',
+            model_name='historicalnextstep',
             name='text_en',
             field=models.TextField(null=True, verbose_name='commitment'),
         ),
         migrations.AddField(
-            model_name='nextstep',
+            model_name='historicalnextstep',
             name='text_fr',
             field=models.TextField(null=True, verbose_name='commitment'),
         ),
         migrations.AddField(
-            model_name='nextstepupdate',
-            name='text_en',
-            field=models.TextField(null=True, verbose_name='update'),
-        ),
-        migrations.AddField(
-            model_name='nextstepupdate',
-            name='text_fr',
-            field=models.TextField(null=True, verbose_name='update'),
-        ),
-        migrations.AddField(
-            model_name='objective',
+            model_name='historicalobjective',
             name='detail_en',
             field=models.TextField(blank=True, null=True, verbose_name='detail'),
         ),
         migrations.AddField(
-            model_name='objective',
+            model_name='historicalobjective',
             name='detail_fr',
             field=models.TextField(blank=True, null=True, verbose_name='detail'),
         ),
         migrations.AddField(
-            model_name='objective',
+            model_name='historicalobjective',
             name='lead_en',
             field=models.CharField(max_length=255, null=True, verbose_name='lead'),
         ),
         migrations.AddField(
-            model_name='objective',
+            model_name='historicalobjective',
             name='lead_fr',
             field=models.CharField(max_length=255, null=True, verbose_name='lead'),
         ),
         migrations.AddField(
-            model_name='programme',
+            model_name='historicalperson',
+            name='honorific_en',
+            field=models.CharField(blank=True, help_text='For example: Commander, Dr.', max_length=60, null=True, verbose_name='honorific'),
+        ),
+        migrations.AddField(
+            model_name='historicalperson',
+            name='honorific_fr',
+            field=models.CharField(blank=True, help_text='For example: Commander, Dr.', max_length=60, null=True, verbose_name='honorific'),
+        ),
+        migrations.AddField(
+            model_name='historicalperson',
+            name='job_title_en',
+            field=models.CharField(blank=True, max_length=255, null=True, verbose_name='job title'),
+        ),
+        migrations.AddField(
+            model_name='historicalperson',
+            name='job_title_fr',
+            field=models.CharField(blank=True, max_length=255, null=True, verbose_name='job title'),
+        ),
+        migrations.AddField(
+            model_name='historicalsession',
             name='description_en',
             field=models.TextField(blank=True, null=True, verbose_name='description'),
         ),
         migrations.AddField(
-            model_name='programme',
+            model_name='historicalsession',
             name='description_fr',
             field=models.TextField(blank=True, null=True, verbose_name='description'),
         ),
         migrations.AddField(
-            model_name='programme',
-            name='name_en',
-            field=models.CharField(max_length=255, null=True, verbose_name='name'),
-        ),
-        migrations.AddField(
-            model_name='programme',
-            name='name_fr',
-            field=models.CharField(max_length=255, null=True, verbose_name='name'),
-        ),
-        migrations.AddField(
-            model_name='session',
-            name='description_en',
-            field=models.TextField(blank=True, null=True, verbose_name='description'),
-        ),
-        migrations.AddField(
-            model_name='session',
-            name='description_fr',
-            field=models.TextField(blank=True, null=True, verbose_name='description'),
-        ),
-        migrations.AddField(
-            model_name='session',
+            model_name='historicalsession',
             name='notes_en',
             field=models.TextField(blank=True, help_text='Markdown. The summary report draws on these.', null=True, verbose_name='notes and outcome'),
         ),
         migrations.AddField(
-            model_name='session',
+            model_name='historicalsession',
             name='notes_fr',
             field=models.TextField(blank=True, help_text='Markdown. The summary report draws on these.', null=True, verbose_name='notes and outcome'),
         ),
         migrations.AddField(
-            model_name='session',
+            model_name='historicalsession',
             name='title_en',
             field=models.CharField(max_length=255, null=True, verbose_name='title'),
         ),
         migrations.AddField(
-            model_name='session',
+            model_name='historicalsession',
             name='title_fr',
             field=models.CharField(max_length=255, null=True, verbose_name='title'),
-        ),
-        migrations.AddField(
-            model_name='venue',
-            name='description_en',
-            field=models.TextField(blank=True, null=True, verbose_name='description'),
-        ),
-        migrations.AddField(
-            model_name='venue',
-            name='description_fr',
-            field=models.TextField(blank=True, null=True, verbose_name='description'),
         ),
     ]

@@ -1,10 +1,6 @@
-"""Fold line breaks and control characters in the names of themes, cities, organisations and initiatives stored before the single-line rule (issue 15).
-
-Each run of line breaks, control characters and spaces becomes one space, the ends are trimmed (as
-core.text.one_line does; written out here so that this migration never changes with that module).
-A row whose cleaned value would collide with a unique one is left as it is: the writers of feeds and
-e-mails fold values themselves. Nothing to undo: the reverse keeps the cleaned values.
-"""
+"""Fold line breaks and control characters in the English and French columns of the one-line texts (issues 13
+and 15): the columns came with the translated texts, beside the single-line rule; rows copied into them before
+the rule was checked may keep a break. The same folding as 0003_clean_single_line_rows."""
 
 import re
 
@@ -12,7 +8,7 @@ from django.db import IntegrityError, migrations, transaction
 
 BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 DIRTY = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-FIELDS = {'Theme': ['name'], 'City': ['name', 'country', 'region', 'languages'], 'Organisation': ['name', 'acronym'], 'Initiative': ['name', 'acronym', 'summary']}
+FIELDS = {'City': ['country_en', 'country_fr', 'languages_en', 'languages_fr', 'region_en', 'region_fr'], 'Initiative': ['acronym_en', 'acronym_fr', 'name_en', 'name_fr', 'summary_en', 'summary_fr'], 'Organisation': ['acronym_en', 'acronym_fr', 'name_en', 'name_fr'], 'Theme': ['name_en', 'name_fr']}
 
 
 def clean_rows(apps, schema_editor):
@@ -32,6 +28,6 @@ def clean_rows(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cities", "0002_single_line_fields")]
+    dependencies = [ ("cities", "0006_single_line_translated_fields"),]
 
     operations = [migrations.RunPython(clean_rows, migrations.RunPython.noop)]
