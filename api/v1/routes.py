@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from django.utils.http import urlencode
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Path, Query, Schema
 from ninja.errors import AuthenticationError
 from pydantic import AwareDatetime, Field
 
@@ -40,6 +40,7 @@ api = NinjaAPI(
 )
 
 MAX_PAGE = 100_000
+MAX_ID = 2**63 - 1  # a database integer: a larger id is refused (422), never an overflow
 
 
 def conditional_get(view):
@@ -287,12 +288,13 @@ def person_list(request, page: Query[PageQuery], filters: Query[PersonFilters]):
 
 
 @api.get(
-    "/people/{int:pk}/",
+    "/people/{pk}/",
     response={200: schemas.Person, **NOT_FOUND},
     url_name="person_detail",
     tags=["directories"],
 )
-def person_detail(request, pk: int):
+def person_detail(request, pk: int = Path(..., ge=1, le=MAX_ID, description="The person's id.")):  # noqa: B008
+    """One person of the directory."""
     row = selectors.directory_people(request.user).filter(pk=pk).first()
     if row is None:
         raise Http404
