@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
 from exchanges import agenda
+from exchanges.confidentiality import Audience, BusyBlock, shown_sessions
 from exchanges.models import Exchange, Session
 from participants.models import Person
 
@@ -57,6 +58,8 @@ def session_description(session: Session) -> str:
         "city": session.exchange.host_city.name,
     }
     lines = [f"{session.get_kind_display()} · {host_time}"]
+    if session.confidentiality != Session.Confidentiality.PUBLIC:
+        lines.append(_("Confidentiality: %(level)s") % {"level": session.get_confidentiality_display()})
     if session.description:
         lines += ["", session.description]
     presenters = list(session.presenters.all())
@@ -90,14 +93,35 @@ def session_event(session: Session) -> Event:
     event.add("url", absolute_url(session.get_absolute_url()))
     cancelled = session.exchange.status == Exchange.Status.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if session.confidentiality != Session.Confidentiality.PUBLIC:
+        event.add("class", "PRIVATE")
     return event
+
+
+def busy_event(block: BusyBlock) -> Event:
+    """A restricted session for someone who does not attend it: its time, "Busy", CLASS:CONFIDENTIAL."""
+    session = block.session
+    event = Event()
+    event.add("uid", f"{block.uid}@{site_host()}")
+    event.add("sequence", session.sequence)
+    event.add("dtstamp", session.updated_at.astimezone(UTC))
+    event.add("dtstart", session.start.astimezone(UTC))
+    event.add("dtend", session.end.astimezone(UTC))
+    event.add("summary", _("Busy"))
+    event.add("class", "CONFIDENTIAL")
+    event.add("transp", "OPAQUE")
+    return event
+
+
+def _event(item) -> Event:
+    return busy_event(item) if isinstance(item, BusyBlock) else session_event(item)
 
 
 def agenda_calendar(*, name: str, sessions, time_zone: str | None = None) -> bytes:
     """A calendar named ``name`` with one event per session.
 
-    ``sessions`` should come with their exchange, venue, presenters (with
-    organisation), organisations and attending delegations loaded.
+    ``sessions`` (sessions, or busy blocks of ``exchanges.confidentiality``) should come with their exchange,
+    venue, presenters (with organisation), organisations and attending delegations loaded.
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -110,15 +134,15 @@ def agenda_calendar(*, name: str, sessions, time_zone: str | None = None) -> byt
     calendar.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
     for session in sessions:
-        calendar.add_component(session_event(session))
+        calendar.add_component(_event(session))
     return calendar.to_ical()
 
 
-def exchange_feed_body(exchange: Exchange) -> bytes:
-    """The calendar of one exchange's agenda, in the host city's time zone."""
+def exchange_feed_body(exchange: Exchange, audience: Audience) -> bytes:
+    """The calendar of one exchange's agenda, in the host city's time zone, as ``audience`` may see it."""
     return agenda_calendar(
         name=_("%(exchange)s: agenda") % {"exchange": exchange.title},
-        sessions=agenda.exchange_agenda_sessions(exchange),
+        sessions=shown_sessions(audience, agenda.exchange_agenda_sessions(exchange)),
         time_zone=exchange.host_city.time_zone,
     )
 

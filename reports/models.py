@@ -153,7 +153,10 @@ class RenderJob(models.Model):
         related_name="+",
         verbose_name=_("requested by"),
     )
+    # Decided by the request without rendering (reports.rendering.pdf_fingerprint): same fingerprint, same job.
     content_hash = models.CharField(_("content fingerprint"), max_length=64, db_index=True)
+    # Of the HTML the worker rendered: another job with the same HTML (a restored version, say) shares its file.
+    html_hash = models.CharField(_("HTML fingerprint"), max_length=64, blank=True, db_index=True)
     file = models.FileField(_("file"), upload_to="reports/%Y/%m/", blank=True, max_length=255)
     error = models.CharField(_("error"), max_length=20, choices=Error.choices, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

@@ -141,7 +141,13 @@ def digest_worker(settings):
 
     from exchange_portal.celery import app
 
-    url = os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/4")
+    # The run's own broker when it has one (CI, a helper's Redis db): db 4 is only a developer's fallback, and
+    # a shared db would let another run of the suite purge or take these tasks.
+    url = (
+        os.environ.get("TEST_CELERY_BROKER_URL")
+        or os.environ.get("CELERY_BROKER_URL", "").strip()
+        or "redis://127.0.0.1:6379/4"
+    )
     require(_redis_reachable(url), f"Redis not reachable at {url}")
     previous = app.conf.broker_url, app.conf.task_always_eager
     app.conf.broker_url, app.conf.task_always_eager = url, False

@@ -84,11 +84,12 @@ class ExchangeForm(ExchangeCitiesMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, host_cities=None, **kwargs):
+    def __init__(self, *args, host_cities=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         if host_cities is not None:
             self.fields["host_city"].queryset = host_cities
-        self.fields["host_contact"].queryset = Person.objects.select_related("organisation")
+        # ``people``: those the user may read (``exchanges.access.visible_people``); all by default.
+        self.fields["host_contact"].queryset = (people or Person.objects).select_related("organisation")
         self.fields["visiting_cities"].queryset = City.objects.order_by("name")
         self.fields["visiting_cities"].help_text = _("A delegation is created for each visiting city.")
 
@@ -157,10 +158,10 @@ class MembershipForm(forms.ModelForm):
         model = Membership
         fields = ["person", "role"]
 
-    def __init__(self, *args, delegation, **kwargs):
+    def __init__(self, *args, delegation, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.delegation = delegation
-        self.fields["person"].queryset = Person.objects.select_related("organisation")
+        self.fields["person"].queryset = (people or Person.objects).select_related("organisation")
         self.fields["person"].label_from_instance = person_label
 
     def clean_person(self):
@@ -225,6 +226,7 @@ class SessionForm(forms.ModelForm):
             "organisations",
             "initiatives",
             "attending_delegations",
+            "confidentiality",
             "notes",
         ]
         field_classes = dict.fromkeys(
@@ -241,14 +243,14 @@ class SessionForm(forms.ModelForm):
 
     field_order = ["kind", "title", "day", "start_time", "end_time", "end_day"]
 
-    def __init__(self, *args, exchange, day=None, **kwargs):
+    def __init__(self, *args, exchange, day=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.exchange = exchange
         self.tz = exchange.tzinfo
         self.fields["venue"].queryset = Venue.objects.select_related("city").order_by("city__name", "name")
         self.fields["venue"].label_from_instance = lambda venue: f"{venue.name} ({venue.city.name})"
         self.fields["venue"].help_text = _("Required for a site visit.")
-        self.fields["presenters"].queryset = Person.objects.select_related("organisation")
+        self.fields["presenters"].queryset = (people or Person.objects).select_related("organisation")
         self.fields["presenters"].label_from_instance = person_label
         self.fields["organisations"].queryset = Organisation.objects.order_by("name")
         self.fields["initiatives"].queryset = Initiative.objects.order_by("name")
@@ -256,6 +258,8 @@ class SessionForm(forms.ModelForm):
             "city"
         )
         self.fields["attending_delegations"].label_from_instance = lambda d: d.city.name
+        # Left out of a post (an older form, a script): the session keeps its level, a new one is public.
+        self.fields["confidentiality"].required = False
         for name in ("presenters", "organisations", "initiatives"):
             self.fields[name].help_text = _("Hold Ctrl (⌘ on a Mac) to choose several.")
         if self.instance.pk:
@@ -267,6 +271,9 @@ class SessionForm(forms.ModelForm):
             self.initial.setdefault("day", day or exchange.start_date)
             self.initial.setdefault("start_time", time(9, 0))
             self.initial.setdefault("end_time", time(10, 0))
+
+    def clean_confidentiality(self):
+        return self.cleaned_data.get("confidentiality") or self.instance.confidentiality
 
     def clean(self):
         cleaned = super().clean()
@@ -297,6 +304,6 @@ class SessionForm(forms.ModelForm):
 
     def session_values(self) -> dict:
         """The cleaned values the session services take."""
-        names = ["kind", "title", "description", "venue", "notes", "start", "end"]
+        names = ["kind", "title", "description", "venue", "notes", "start", "end", "confidentiality"]
         names += ["presenters", "organisations", "initiatives", "attending_delegations"]
         return {name: self.cleaned_data[name] for name in names}

@@ -63,6 +63,14 @@ class Session(models.Model):
         TRAVEL = "travel", _("Travel")
         OTHER = "other", _("Other")
 
+    class Confidentiality(models.TextChoices):
+        """Who may learn of a session; ``exchanges.confidentiality`` applies it to every page, feed and report."""
+
+        PUBLIC = "public", _("Public")
+        PARTICIPANTS = "participants", _("Participants only")
+        CHATHAM_HOUSE = "chatham_house", _("Chatham House rule")
+        RESTRICTED = "restricted", _("Restricted to its attendees")
+
     exchange = models.ForeignKey(
         Exchange, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("exchange")
     )
@@ -90,6 +98,17 @@ class Session(models.Model):
         related_name="sessions",
         verbose_name=_("attending delegations"),
         help_text=_("Leave empty when every delegation attends."),
+    )
+    confidentiality = models.CharField(
+        _("confidentiality"),
+        max_length=20,
+        choices=Confidentiality.choices,
+        default=Confidentiality.PUBLIC,
+        help_text=_(
+            "Participants only: not on public pages nor in the report. Chatham House rule: the content may be"
+            " reported, its presenters and their organisations are not named. Restricted: only its attendees see"
+            " it; others who see the exchange see a busy slot; never in a report, a search or a public page."
+        ),
     )
     notes = models.TextField(
         _("notes and outcome"), blank=True, help_text=_("Markdown. The summary report draws on these.")

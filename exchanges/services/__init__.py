@@ -16,9 +16,11 @@ RECORDED_STATUSES = {Exchange.Status.SCHEDULED, Exchange.Status.UNDER_WAY}
 
 
 def agenda_change_record(
-    *, exchange: Exchange, session: Session | None, action: str, summary: str = "", user=None
+    *, exchange: Exchange, session: Session | None, action: str, summary: str = "", user=None, title=None
 ) -> AgendaChange | None:
     """Record one change to an exchange's agenda, if the exchange is scheduled or under way.
+
+    ``title`` names the session in the record instead of its own title.
 
     Returns the AgendaChange, or None for drafts, completed and cancelled
     exchanges. After commit, ``exchanges.signals.agenda_changed`` is sent so
@@ -29,7 +31,7 @@ def agenda_change_record(
     change = AgendaChange.objects.create(
         exchange=exchange,
         session=session if session is not None and session.pk else None,
-        session_title=session.title if session is not None else "",
+        session_title=title or (session.title if session is not None else ""),
         action=action,
         summary=summary,
         changed_by=user if user is not None and user.is_authenticated else None,
@@ -128,7 +130,7 @@ def objective_delete(*, objective: Objective) -> None:
 # ---------------------------------------------------------------------------
 # Sessions
 
-SESSION_FIELDS = ("kind", "title", "description", "start", "end", "venue", "notes")
+SESSION_FIELDS = ("kind", "title", "description", "start", "end", "venue", "notes", "confidentiality")
 SESSION_M2M = ("presenters", "organisations", "initiatives", "attending_delegations")
 
 
@@ -157,6 +159,7 @@ def _snapshot(session: Session) -> dict[str, str]:
         str(_("Organisations")): ", ".join(sorted(str(o) for o in session.organisations.all())) or "—",
         str(_("Attending")): ", ".join(attending) or str(_("all delegations")),
         str(_("Description")): session.description,
+        str(_("Confidentiality")): session.get_confidentiality_display(),
     }
 
 
@@ -238,11 +241,17 @@ def session_duplicate(*, session: Session, user=None) -> Session:
 
 @transaction.atomic
 def session_delete(*, session: Session, user=None) -> None:
-    """Remove a session; a scheduled exchange keeps a record naming it."""
+    """Remove a session; a scheduled exchange keeps a record naming it.
+
+    A restricted session's record names it "Busy", as those who do not attend it saw it: once the session is
+    gone, its notice goes to every delegate (``exchanges.notices``), no longer only to its attendees.
+    """
     day, time = _when_text(session)
+    restricted = session.confidentiality == Session.Confidentiality.RESTRICTED
     agenda_change_record(
         exchange=session.exchange,
         session=session,
+        title=_("Busy") if restricted else None,
         action=AgendaChange.Action.REMOVED,
         summary=f"{day}, {time}",
         user=user,

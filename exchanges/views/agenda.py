@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from exchanges import agenda, services
 from exchanges.access import get_exchange_for_user_or_404, person_for
+from exchanges.confidentiality import audience_for, shown_sessions
 from exchanges.feeds import absolute_url, webcal_url
 from exchanges.forms.agenda import AgendaPreferencesForm, DelegationFilterForm
 from exchanges.models import Delegation, Exchange
@@ -28,7 +29,8 @@ def exchange_agenda(request, slug):
     delegations = list(Delegation.objects.filter(exchange=exchange).select_related("city"))
     form = DelegationFilterForm(request.GET or None, delegations=delegations)
     delegation = form.cleaned_data["delegation"] if form.is_valid() else None
-    sessions = list(agenda.exchange_agenda_sessions(exchange, delegation=delegation))
+    audience = audience_for(request.user, exchange)
+    sessions = shown_sessions(audience, agenda.exchange_agenda_sessions(exchange, delegation=delegation))
     home = agenda.viewer_home_zone(request)
     agenda.attach_times(sessions, home)
     agenda.mark_current_and_next(exchange, sessions)

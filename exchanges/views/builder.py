@@ -12,7 +12,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from exchanges import conflicts, selectors, services
-from exchanges.access import can_change_status, get_exchange_for_user_or_404, is_staff, visible_exchanges
+from exchanges.access import (
+    can_change_status,
+    get_exchange_for_user_or_404,
+    is_staff,
+    visible_exchanges,
+    visible_people,
+)
 from exchanges.forms import ExchangeStatusForm, SessionForm
 from exchanges.views.manage import htmx_redirect, is_htmx
 
@@ -112,7 +118,7 @@ def session_add(request, slug):
         day = date.fromisoformat(request.GET.get("day", ""))
     except ValueError:
         day = None
-    form = SessionForm(request.POST or None, exchange=exchange, day=day)
+    form = SessionForm(request.POST or None, exchange=exchange, day=day, people=visible_people(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             session = services.session_create(exchange=exchange, user=request.user, **form.session_values())
@@ -127,7 +133,7 @@ def session_add(request, slug):
 @login_required
 def session_edit(request, slug, pk):
     exchange, session = _get_session(request, slug, pk)
-    form = SessionForm(request.POST or None, instance=session, exchange=exchange)
+    form = SessionForm(request.POST or None, instance=session, exchange=exchange, people=visible_people(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             services.session_update(session=session, user=request.user, **form.session_values())

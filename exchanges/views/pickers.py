@@ -12,8 +12,8 @@ from django.shortcuts import render
 
 from cities.access import require_manager
 from cities.models import Organisation
+from exchanges.access import visible_people
 from exchanges.forms import person_label
-from participants.models import Person
 
 LIMIT = 30
 
@@ -35,7 +35,7 @@ def _render(request, chosen, matches, label):
 def person_options(request):
     require_manager(request.user)
     query = request.GET.get("q", "").strip()
-    people = Person.objects.select_related("organisation").order_by("name")
+    people = visible_people(request.user).select_related("organisation").order_by("name")
     chosen = list(people.filter(pk__in=_ids(request.GET.getlist(request.GET.get("field", "")))))
     if query:
         people = people.filter(

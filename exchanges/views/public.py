@@ -2,6 +2,7 @@ from django.shortcuts import render
 
 from exchanges import selectors
 from exchanges.access import can_edit_exchange, can_view_exchange_history, get_exchange_for_user_or_404
+from exchanges.confidentiality import audience_for, shown_sessions
 
 
 def home(request):
@@ -10,7 +11,7 @@ def home(request):
 
 def exchange_detail(request, slug):
     exchange = get_exchange_for_user_or_404(request.user, slug)
-    sessions = list(selectors.agenda_sessions(exchange))
+    sessions = shown_sessions(audience_for(request.user, exchange), selectors.agenda_sessions(exchange))
     context = {
         "exchange": exchange,
         "visiting_cities": list(exchange.visiting_cities.all()),
