@@ -17,7 +17,8 @@ from openpyxl import Workbook
 from api.selectors import (
     exchange_delegations,
     exchange_next_steps,
-    session_names_speakers,
+    names_speakers,
+    session_audience,
     shows_contact_details,
     visible_sessions,
     with_session_details,
@@ -83,7 +84,8 @@ def people_table(user, exchange: Exchange) -> Table:
 
 def agenda_table(user, exchange: Exchange) -> Table:
     """The sessions the viewer may read, in the host city's time."""
-    sessions = with_session_details(visible_sessions(user, Exchange.objects.filter(pk=exchange.pk)))
+    audience = session_audience(user, exchange)
+    sessions = with_session_details(visible_sessions(audience, exchange))
     header = [
         _("Date"),
         _("Start"),
@@ -100,7 +102,7 @@ def agenda_table(user, exchange: Exchange) -> Table:
     rows = []
     for session in sessions.order_by("start", "end", "pk"):
         start, end = session.local_start(), session.local_end()
-        named = session_names_speakers(user, session)
+        named = names_speakers(audience, session)
         delegations = [delegation.city.name for delegation in session.attending_delegations.all()]
         rows.append(
             [

@@ -1,26 +1,23 @@
 """Which rows the API and the exports may show a viewer. Every route asks these functions, and these
 functions ask the apps' own access rules (one definition per question, never a copy).
 
-The questions that two other pieces of work will answer differently soon are each behind one
-function here, marked ``confidentiality:``, ``private directories:`` or ``releases:``: a change of
-the rule lands in one place for the API, the exports, the iCalendar files and the JSON-LD.
+Sessions go through ``visible_sessions`` (exchanges.confidentiality), people through ``directory_people``
+(exchanges.access.visible_people), reports through ``api_published_reports`` (marked ``releases:``, to
+be switched to report releases): one place each for the API, the exports, the iCalendar files and the JSON-LD.
 """
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from cities.access import is_manager, require_manager
 from cities.models import City, Initiative, Organisation
 from cities.selectors import visible_cities, visible_initiatives
-from exchanges.access import can_edit_exchange, get_exchange_for_user_or_404, visible_exchanges
+from exchanges.access import can_edit_exchange, get_exchange_for_user_or_404, visible_exchanges, visible_people
+from exchanges.confidentiality import PUBLIC, Audience, Shown, audience_for, shown_sessions
 from exchanges.models import Delegation, Exchange, Membership, NextStep, NextStepUpdate, Programme, Session
 from participants.models import Person
 from reports.access import published_reports
 from reports.models import RenderJob, Report
-
-ANONYMOUS = AnonymousUser()
-
 
 # Exchanges ---------------------------------------------------------------------------------------------------
 
@@ -56,28 +53,36 @@ def api_programmes(user) -> QuerySet[Programme]:
 # Sessions ----------------------------------------------------------------------------------------------------
 
 
-def visible_sessions(user, exchanges: QuerySet[Exchange]) -> QuerySet[Session]:
-    """The sessions of these exchanges (already those the viewer may see) that the viewer may read.
+def session_audience(user, exchange: Exchange) -> Audience:
+    """Who looks at this exchange's sessions (exchanges.confidentiality): asked once per request."""
+    return audience_for(user, exchange)
 
-    confidentiality: today every session of a visible exchange is readable. When Session.confidentiality
-    exists, this is the one place that applies it for the API, the exports, the per-session iCalendar
-    files and the JSON-LD of public pages (restricted: attendees only; participants: those who attend;
-    Chatham House: presenters and their organisations left out by ``session_names_speakers``).
+
+def visible_sessions(audience: Audience, exchange: Exchange) -> QuerySet[Session]:
+    """The sessions of ``exchange`` (which the viewer may see) that ``audience`` may read in full or without names.
+
+    confidentiality: the one rule is ``Audience.shown`` (exchanges.confidentiality); it is asked here for every
+    session of the exchange from their levels alone (one query), so that the rows can still be paged in SQL.
+    A restricted session that the viewer does not attend is left out (the web shows it as a busy block at most);
+    a Chatham House session is read without its presenters and organisations (``names_speakers``).
     """
-    return Session.objects.filter(exchange__in=exchanges)
+    levels = Session.objects.filter(exchange=exchange).values_list("pk", "confidentiality")
+    readable = [
+        pk
+        for pk, level in levels
+        if audience.shown(Session(pk=pk, confidentiality=level)) in (Shown.FULL, Shown.UNNAMED)
+    ]
+    return Session.objects.filter(pk__in=readable)
 
 
-def session_names_speakers(user, session: Session) -> bool:
-    """Whether this session's presenters and their organisations may be named to the viewer.
-
-    confidentiality: Chatham House sessions will answer False here for everyone; today, always True.
-    """
-    return True
+def names_speakers(audience: Audience, session: Session) -> bool:
+    """Whether this session's presenters and organisations may be named to ``audience`` (Chatham House rule)."""
+    return audience.shown(session) is Shown.FULL
 
 
 def public_sessions(exchange: Exchange) -> QuerySet[Session]:
-    """The sessions an anonymous visitor may read (JSON-LD of public pages)."""
-    return with_session_details(visible_sessions(ANONYMOUS, Exchange.objects.filter(pk=exchange.pk)))
+    """The sessions the public may read (JSON-LD of public pages)."""
+    return with_session_details(visible_sessions(PUBLIC, exchange))
 
 
 def with_session_details(sessions: QuerySet[Session]) -> QuerySet[Session]:
@@ -89,10 +94,13 @@ def with_session_details(sessions: QuerySet[Session]) -> QuerySet[Session]:
 
 
 def session_for_user_or_404(user, slug: str, pk: int) -> Session:
-    """One session the viewer may read, its exchange visible to them, else Http404."""
+    """One session the viewer may read, as they may read it (without names under the Chatham House rule), its
+    exchange visible to them, else Http404."""
     exchange = api_exchange_or_404(user, slug)
-    sessions = with_session_details(visible_sessions(user, Exchange.objects.filter(pk=exchange.pk)))
-    return get_object_or_404(sessions, pk=pk)
+    audience = session_audience(user, exchange)
+    session = get_object_or_404(with_session_details(visible_sessions(audience, exchange)), pk=pk)
+    [shown] = shown_sessions(audience, [session])
+    return shown
 
 
 # Delegations and next steps --------------------------------------------------------------------------------
@@ -130,22 +138,15 @@ def require_directory(user) -> None:
 
 
 def directory_people(user) -> QuerySet[Person]:
-    """The people the viewer may list in the directory, with contact details.
-
-    private directories: today the web's people directory is for managers (cities.access.require_manager),
-    who see everyone. When the directory rule narrows (a coordinator sees the people of their city and of
-    the exchanges their city takes part in), it changes here, once, for the API and the exports.
-    """
-    if not is_manager(user):
-        return Person.objects.none()
-    return Person.objects.select_related("organisation", "city")
+    """The people whose details (e-mail address included) the viewer may read: ``exchanges.access.visible_people``
+    (staff: everyone; a coordinator: the people of their cities and of the exchanges their cities take part in)."""
+    return visible_people(user).select_related("organisation", "city")
 
 
 def shows_contact_details(user) -> bool:
-    """Whether the viewer sees e-mail addresses where people are listed (the web: the directory's managers).
-
-    private directories: narrows with the directory rule above.
-    """
+    """Whether the people exports carry e-mail addresses. They are for those who edit the exchange (staff and
+    the host city's coordinators), who read every person of the exchange in ``visible_people``; the directory
+    routes list only people of ``visible_people``, with their addresses."""
     return is_manager(user)
 
 

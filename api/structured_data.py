@@ -8,8 +8,11 @@ location on every Event: a session without a venue takes place in the host city.
 
 import json
 
-from api.selectors import ANONYMOUS, public_sessions, session_names_speakers
+from django.contrib.auth.models import AnonymousUser
+
+from api.selectors import names_speakers, public_sessions
 from exchanges.access import can_view_exchange
+from exchanges.confidentiality import PUBLIC
 from exchanges.feeds import absolute_url
 from exchanges.models import Exchange
 
@@ -58,7 +61,7 @@ def _session_event(session, exchange: Exchange) -> dict:
     }
     if session.description:
         event["description"] = session.description
-    if session_names_speakers(ANONYMOUS, session):
+    if names_speakers(PUBLIC, session):
         performers = [{"@type": "Person", "name": person.display_name} for person in session.presenters.all()]
         if performers:
             event["performer"] = performers
@@ -70,7 +73,7 @@ def _session_event(session, exchange: Exchange) -> dict:
 
 def exchange_json_ld(exchange: Exchange) -> dict | None:
     """The JSON-LD of a public exchange's page, or None when the public may not see the exchange."""
-    if not can_view_exchange(ANONYMOUS, exchange):
+    if not can_view_exchange(AnonymousUser(), exchange):
         return None
     programme = exchange.programme
     organiser = _organisation(programme.organiser)

@@ -173,7 +173,8 @@ class SessionFilters(Schema):
 def session_list(request, slug: str, page: Query[PageQuery], filters: Query[SessionFilters]):
     """The exchange's agenda: sessions with venue, presenters, organisations and attending delegations."""
     exchange = selectors.api_exchange_or_404(request.user, slug)
-    rows = selectors.visible_sessions(request.user, Exchange.objects.filter(pk=exchange.pk))
+    audience = selectors.session_audience(request.user, exchange)
+    rows = selectors.visible_sessions(audience, exchange)
     if filters.starts_from:
         rows = rows.filter(start__gte=filters.starts_from)
     if filters.starts_until:
@@ -183,7 +184,7 @@ def session_list(request, slug: str, page: Query[PageQuery], filters: Query[Sess
     if filters.updated_since:
         rows = rows.filter(updated_at__gte=filters.updated_since)
     rows = selectors.with_session_details(rows).order_by("start", "end", "pk")
-    return _paginate(request, rows, page, lambda row: serialize.session(request, row))
+    return _paginate(request, rows, page, lambda row: serialize.session(request, row, audience))
 
 
 @api.get(

@@ -106,7 +106,7 @@ class Session(Schema):
     organisations: list[OrganisationRef]
     attended_by_all: bool
     attending_delegations: list[DelegationRef]
-    confidentiality: str | None
+    confidentiality: str
     updated_at: datetime
     ics_url: str
 

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from api.selectors import session_names_speakers
+from api.selectors import names_speakers
 
 
 def city_ref(city) -> dict | None:
@@ -78,8 +78,8 @@ def venue(row) -> dict | None:
     }
 
 
-def session(request, row) -> dict:
-    named = session_names_speakers(request.user, row)
+def session(request, row, audience) -> dict:
+    named = names_speakers(audience, row)
     delegations = list(row.attending_delegations.all())
     ics = reverse("open_data:session_ics", kwargs={"slug": row.exchange.slug, "pk": row.pk})
     return {
@@ -95,8 +95,7 @@ def session(request, row) -> dict:
         "organisations": [organisation_ref(org) for org in row.organisations.all()] if named else [],
         "attended_by_all": not delegations,
         "attending_delegations": [{"id": d.pk, "city": city_ref(d.city)} for d in delegations],
-        # confidentiality: the session's level once the model has one (None until then).
-        "confidentiality": getattr(row, "confidentiality", None),
+        "confidentiality": row.confidentiality,
         "updated_at": row.updated_at,
         "ics_url": request.build_absolute_uri(ics),
     }
