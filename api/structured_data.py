@@ -73,7 +73,9 @@ def _session_event(session, exchange: Exchange) -> dict:
 
 def exchange_json_ld(exchange: Exchange) -> dict | None:
     """The JSON-LD of a public exchange's page, or None when the public may not see the exchange."""
-    if not can_view_exchange(AnonymousUser(), exchange):
+    # A private exchange is never the public's (exchanges.access.visible_exchanges): no query for those; the rule
+    # itself answers for the others. A public page's JSON-LD costs a fixed number of queries (about six).
+    if not exchange.is_public or not can_view_exchange(AnonymousUser(), exchange):
         return None
     programme = exchange.programme
     organiser = _organisation(programme.organiser)

@@ -5,6 +5,9 @@ import pytest
 from django.urls import reverse
 
 from exchanges.models import Exchange
+from tests.api import worlds
+
+QUERIES = 16  # the page for an anonymous visitor, its JSON-LD included
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +51,15 @@ def test_json_ld_cannot_close_its_script_element(client, demo):
     [event] = _json_ld(response)
     assert event["description"] == "</script><script>alert(1)</script>"
     assert "<script>alert(1)" not in response.content.decode()
+
+
+@pytest.mark.parametrize("size", [1, 20])
+def test_a_public_exchange_page_with_its_json_ld_costs_the_same_queries_for_1_and_20_sessions(
+    client, size, django_assert_num_queries
+):
+    exchange = worlds.sessions(size)
+
+    with django_assert_num_queries(QUERIES):
+        response = client.get(reverse("exchanges:detail", args=[exchange.slug]))
+
+    assert len(_json_ld(response)[0]["subEvent"]) == size
