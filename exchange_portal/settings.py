@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "search",
     # Pages that gather several apps (city profiles' exchanges, personal data): above them all.
     "overview",
+    # The read-only API, exports and structured data (issue 18): above every app it reads.
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -311,6 +313,9 @@ LOGGING = {
         "weasyprint.progress": {"level": "INFO", "handlers": [], "propagate": False},
     },
 }
+
+# Requests per minute and per API token (api.services.token_rate_check); 0 turns the limit off.
+API_RATE_LIMIT_PER_MINUTE = env_int("API_RATE_LIMIT_PER_MINUTE", 120)
 
 # The network whose programmes this installation runs; printed on reports.
 NETWORK_NAME = env_str("NETWORK_NAME", "Strong Cities Network")

@@ -2,6 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from api import urls as api_urls
 from cities import urls as cities_urls
 from core.i18n import set_language
 from core.views import ping
@@ -25,6 +26,9 @@ urlpatterns = [
     path("", include("audit.urls")),
     path("", include("search.urls")),
     path("", include("reports.urls")),
+    # Open data (issue 18): the read-only API and its pages, exports, per-session calendar files.
+    path("api/v1/", api_urls.api_urls),
+    path("", include("api.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

@@ -13,6 +13,7 @@ Each example runs in a transaction rolled back afterwards, so examples do not se
 The number of examples comes from the Hypothesis profile (conftest.py: "dev", "ci").
 """
 
+import functools
 import inspect
 from dataclasses import dataclass
 from datetime import timedelta
@@ -137,6 +138,12 @@ def TOKEN(w):
     return {"token": INVITATION_TOKEN}
 
 
+def STAFF_API_TOKEN(w):
+    from api.services import token_create
+
+    return {"pk": token_create(user=get_user_model().objects.get(email=STAFF), name="fuzzed")[0].pk}
+
+
 FORMS = {
     "set_language": Form(None, ANONYMOUS, page="home"),
     "account_login": Form(None, ANONYMOUS),
@@ -188,6 +195,8 @@ FORMS = {
     "reports:generate": Form(A_EN, COORDINATOR, page="reports:report"),
     # Its form shows only after a failed agenda render.
     "reports:agenda_pdf": Form(A, DELEGATE, page=NO_PAGE, extra=("language", "next")),
+    "open_data:token_list": Form(None, COORDINATOR),
+    "open_data:token_revoke": Form(STAFF_API_TOKEN),
 }  # fmt: skip
 
 # Views that take POST but are not fuzzed here, and why.
@@ -232,6 +241,8 @@ def _takes_post(view) -> bool:
     view_class = getattr(view, "view_class", None)
     if view_class is not None:
         return hasattr(view_class, "post")
+    if isinstance(view, functools.partial):  # django-ninja's OpenAPI views
+        view = view.func
     return "POST" in inspect.getsource(inspect.unwrap(view))
 
 

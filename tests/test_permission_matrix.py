@@ -237,6 +237,22 @@ def A_REPORT_JOB(w):
     return {"job_id": w.report_job.pk}
 
 
+# Exchange A and its programme as the API names them.
+A_API = '"dakar-montreal-2017"'
+A_PROGRAMME_SLUG = "scn-bilateral-city-exchanges-2017-2018"
+
+
+def _staff_token(w):
+    """A token of staff's, for the revocation page."""
+    from api.services import token_create
+
+    w.token = token_create(user=w.users["staff"], name="Token of the matrix")[0]
+
+
+def STAFF_TOKEN(w):
+    return {"pk": w.token.pk}
+
+
 # Links into exchange A (its page, its report, its sessions): for those who may open it only.
 A_LINKS = "/exchanges/dakar-montreal-2017/"
 A_REPORT_LINK = 'href="/exchanges/dakar-montreal-2017/report/en/"'
@@ -618,6 +634,34 @@ MATRIX = {
     "mfa_index": row(None, LOGGED_IN, text="Two-Factor Authentication"),
     # Set-up asks for the password again unless the login was a real one a moment ago (force_login is not).
     "mfa_activate_totp": Row(None, anonymous=LOGIN, **dict.fromkeys(IDENTITIES[1:], Redirect("account_reauthenticate"))),
+    # Open data (issue 18): the read-only API answers with the web's own access rules, 404 for what the viewer may
+    # not see (never a login redirect: scripts do not log in). Exchange A is not public: the public lists are empty.
+    "api:api-root": everyone(None, NOT_FOUND),
+    "api:openapi-json": everyone(None, Page('"openapi": "3.1.0"')),
+    "api:programme_list": Row(None, anonymous=Page('"count": 0'), delegate_a=Page(A_PROGRAMME_SLUG), delegate_b=Page('"count": 1', hides=(A_PROGRAMME_SLUG,)), **dict.fromkeys(WHO[MANAGERS], Page(A_PROGRAMME_SLUG))),
+    "api:exchange_list": Row(None, anonymous=Page('"count": 0'), delegate_b=Page("Exchange B", hides=(A_API,)), coordinator_other=Page("Exchange B", hides=(A_API,)), **dict.fromkeys(WHO["members_of_a"], Page(A_API))),
+    "api:exchange_detail": readers_of_a(A_SLUG, Page('"title": "Dakar\\u2013Montr\\u00e9al city exchange"')),
+    "api:session_list": readers_of_a(A_SLUG, Page("Roundtables with the Ville de Montr")),
+    "api:delegation_list": readers_of_a(A_SLUG, Page("Maye Seck")),
+    "api:next_step_list": readers_of_a(A_SLUG, Page("CPRLV to circulate")),
+    "api:report_list": Row(None, **dict.fromkeys(["anonymous", "delegate_b", "coordinator_other"], Page('"count": 0')), **dict.fromkeys(WHO["members_of_a"], Page(f'"exchange": {A_API}'))),
+    "api:exchange_report_list": readers_of_a(A_SLUG, Page('"language": "en"')),
+    # The directories (people with e-mail, organisations) are the managers', as on the web.
+    # People as the web's directory (exchanges.access.visible_people): City B's coordinator reads exchange B's.
+    "api:person_list": Row(None, coordinator_host=Page("maye.seck@example.org"), coordinator_other=Page("Person B", hides=("Maye Seck", "maye.seck@")), staff=Page("maye.seck@example.org")),
+    "api:person_detail": Row(PERSON_A, coordinator_host=Page('"email": "maye.seck@example.org"'), staff=Page('"email": "maye.seck@example.org"')),
+    "api:organisation_list": Row(None, **dict.fromkeys(WHO[MANAGERS], Page('"slug": "spvm"'))),
+    "api:city_list": Row(None, staff=Page("Unlisted City"), **{name: Page('"slug": "montreal"', hides=("Unlisted City",)) for name in IDENTITIES[:-1]}),
+    "api:initiative_list": Row(None, staff=Page("Unlisted initiative"), **{name: Page('"slug": "resal"', hides=("Unlisted initiative",)) for name in IDENTITIES[:-1]}),
+    "open_data:docs": everyone(None, Page("<code>GET /api/v1/exchanges/{slug}/sessions/</code>")),
+    "open_data:token_list": row(None, MANAGERS, text="Make a token", post=lambda w: {"name": "Token by the matrix"}),
+    # Only its owner revokes a token (staff's here); anyone else gets 404 and the token keeps working.
+    "open_data:token_revoke": Row(STAFF_TOKEN, anonymous=LOGIN, staff=Page("Revoke a token"), prepare=_staff_token, post=lambda w: {}),
+    # Exports: the people list for those who edit the exchange; its agenda, next steps and sessions for its readers.
+    "open_data:people_export": Row(lambda w: {**A_SLUG(w), "fmt": "csv"}, **dict.fromkeys(WHO[STAFF_COORDINATOR_HOST], Page("maye.seck@example.org"))),
+    "open_data:agenda_export": readers_of_a(lambda w: {**A_SLUG(w), "fmt": "xlsx"}, Page("PK")),
+    "open_data:next_steps_export": readers_of_a(lambda w: {**A_SLUG(w), "fmt": "csv"}, Page("CPRLV to circulate")),
+    "open_data:session_ics": readers_of_a(A_SESSION, Page("BEGIN:VEVENT")),
 }  # fmt: skip
 
 # allauth's own flows: reached only from its e-mails or from the pages above, gated by allauth and tested by it.
@@ -969,9 +1013,12 @@ SENDER_AS_HOST = {
     "cities:initiative_detail", "search", "reports:report_list", "reports:report", "reports:draft",
     "reports:section_edit", "reports:settings", "reports:publish", "reports:versions", "reports:version",
     "reports:restore", "reports:copy", "reports:job", "reports:download", "audit:exchange_history",
-    "audit:session_history", "audit:delegation_history", "audit:person_history",
+    "audit:session_history", "audit:delegation_history", "audit:person_history", "api:exchange_list",
+    "api:exchange_detail", "api:session_list", "api:delegation_list", "api:next_step_list", "api:report_list",
+    "api:exchange_report_list", "open_data:agenda_export", "open_data:next_steps_export", "open_data:session_ics",
     # The people of the exchanges their city takes part in are theirs to read (exchanges.access.visible_people).
     "participants:person_list", "participants:person_detail", "exchanges:person_options",
+    "api:person_list", "api:person_detail",
 }  # fmt: skip
 # Seeing exchange A without editing it, they are refused its next steps' forms as its delegate is.
 SENDER_ANSWERS = {"exchanges:next_step_create": FORBIDDEN, "exchanges:next_step_edit": FORBIDDEN}
@@ -1030,6 +1077,8 @@ def test_writes_by_the_coordinator_of_a_city_that_only_sends_a_delegation(name, 
 UNRELATED = "coordinator_unrelated"
 NOBODY = ("Maye Seck", "Person B", "Sylvain Bissonnette", "Papa Alassane Seck")
 UNRELATED_ANSWERS = {
+    "api:exchange_list": Page('"count": 0', hides=("Exchange B",)),
+    "api:person_list": Page('"count": 0', hides=NOBODY),
     "home": Page("Exchange Portal", hides=("Dakar–Montréal", "Exchange B")),
     "participants:person_list": Page("You see the people of your city", hides=NOBODY),
     "exchanges:person_options": Page("Nobody matches", hides=NOBODY),
