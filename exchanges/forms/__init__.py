@@ -122,7 +122,16 @@ class ExchangeStatusForm(forms.Form):
 class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = Programme
-        fields = ["name", "slug", "organiser", "start_date", "end_date", "planned_exchanges", "description"]
+        fields = [
+            "name",
+            "slug",
+            "organiser",
+            "start_date",
+            "end_date",
+            "planned_exchanges",
+            "description",
+            "requires_sign_off",
+        ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def clean_slug(self):
