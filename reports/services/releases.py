@@ -170,7 +170,7 @@ def release_request_approval(*, report: Report, by) -> SignOff:
 
     Raises SignOffClosed when the programme does not ask for sign-off (nothing to request).
     """
-    report = Report.objects.select_for_update().select_related("exchange__programme").get(pk=report.pk)
+    report = Report.objects.select_for_update(of=("self",)).select_related("exchange__programme").get(pk=report.pk)
     if not sign_off_required(report):
         raise SignOffClosed("this programme publishes without sign-off")
     now = timezone.now()
@@ -182,7 +182,7 @@ def release_request_approval(*, report: Report, by) -> SignOff:
         requested_at=now,
     )
     city_ids = sign_off_city_ids(report.exchange)
-    transaction.on_commit(lambda: _notify_approvers(sign_off, "request", city_ids=city_ids))
+    transaction.on_commit(lambda: _notify_approvers(sign_off, "request", city_ids=city_ids), robust=True)
     return sign_off
 
 
@@ -196,7 +196,7 @@ def release_decide(*, report: Report, user, approve: bool, comment: str = "") ->
     text by asking again), NotAnApprover when the user has no partner city left to answer for.
     """
     sign_off = (
-        SignOff.objects.select_for_update()
+        SignOff.objects.select_for_update(of=("self",))
         .filter(report=report, status=SignOff.Status.PENDING)
         .select_related("report__exchange", "requested_by")
         .order_by("-pk")
@@ -227,7 +227,7 @@ def release_decide(*, report: Report, user, approve: bool, comment: str = "") ->
                 "approver": _display_name(user),
                 "city": decisions[0].city.name,
             }
-            transaction.on_commit(lambda: _send("changes", user=requester, context=context))
+            transaction.on_commit(lambda: _send("changes", user=requester, context=context), robust=True)
     return decisions
 
 
@@ -267,7 +267,7 @@ def release_publish(*, report: Report, by, approvals=None, without_sign_off_reas
     """
     from reports.services.jobs import render_job_request
 
-    report = Report.objects.select_for_update().select_related("exchange__programme").get(pk=report.pk)
+    report = Report.objects.select_for_update(of=("self",)).select_related("exchange__programme").get(pk=report.pk)
     now = timezone.now()
     sign_off = None
     reason = without_sign_off_reason.strip()
@@ -306,7 +306,7 @@ def release_withdraw(*, release: ReportRelease, by, reason: str) -> ReportReleas
     nothing (the report goes back to draft). Raises AlreadyWithdrawn; ValueError without a reason."""
     if not reason.strip():
         raise ValueError("a withdrawal needs a reason")
-    release = ReportRelease.objects.select_for_update().get(pk=release.pk)
+    release = ReportRelease.objects.select_for_update(of=("self",)).get(pk=release.pk)
     if release.is_withdrawn:
         raise AlreadyWithdrawn(f"release {release.pk}")
     release.withdrawn_at = timezone.now()

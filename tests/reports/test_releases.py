@@ -177,3 +177,15 @@ def test_search_finds_the_release_text_not_the_draft(client, public_release_1, s
 
     assert "Summary report:" not in draft_hit
     assert "Summary report: Dakar–Montréal city exchange" in release_hit
+
+
+def test_a_reader_asking_for_the_pdf_gets_the_current_release_never_the_draft(login, public_release_1, staff):
+    _edit(public_release_1.report, "Draft only.", staff)
+    RenderJob.objects.filter(release=public_release_1).update(status=RenderJob.Status.FAILED)  # its file was lost
+
+    response = login("delegate@example.org").post(f"{BASE}pdf/")
+
+    job = RenderJob.objects.order_by("-pk").first()
+    assert response["Location"] == f"/reports/jobs/{job.pk}/"
+    assert (job.kind, job.release_id) == (RenderJob.Kind.RELEASE, public_release_1.pk)
+    assert not RenderJob.objects.filter(kind=RenderJob.Kind.REPORT).exists()
