@@ -110,7 +110,7 @@ def published_releases(user) -> QuerySet[ReportRelease]:
 def readable_releases(user, report: Report) -> QuerySet[ReportRelease]:
     """The releases of ``report`` this user may list: editors every one, withdrawn ones too; readers those that
     are not withdrawn."""
-    releases = report.releases.select_related("released_by", "withdrawn_by").order_by("-number")
+    releases = report.releases.select_related("released_by__person", "withdrawn_by__person").order_by("-number")
     if can_edit_report(user, report.exchange):
         return releases
     return releases.filter(withdrawn_at=None)

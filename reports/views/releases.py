@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from exchanges.access import is_staff, person_for
+from participants.selectors import author_label
 from reports import services
 from reports.access import (
     approver_city_ids,
@@ -27,19 +27,16 @@ from reports.views.versions import diff_lines
 
 
 def display_name(user, viewer) -> str:
-    """How a person who acted on a release reads to ``viewer``: staff appear to others as "the organisers"."""
-    if user is None:
-        return _("someone")
-    if user.is_staff and not is_staff(viewer):
-        return _("the organisers")
-    person = person_for(user)
-    return person.display_name if person else (user.get_full_name() or user.email)
+    """How a person who acted on a release reads to ``viewer`` (staff to others as "the organisers")."""
+    return author_label(user, viewer) or _("someone")
 
 
 def _timeline(report, releases: list[ReportRelease], viewer) -> list[dict]:
     """Every step of the report's releases, newest first: requests, answers, releases and withdrawals."""
     events = []
-    sign_offs = report.sign_offs.select_related("requested_by").prefetch_related("decisions__city", "decisions__user")
+    sign_offs = report.sign_offs.select_related("requested_by__person").prefetch_related(
+        "decisions__city", "decisions__user__person"
+    )
     for sign_off in sign_offs:
         events.append(
             {
@@ -98,7 +95,7 @@ def _approvals(release: ReportRelease) -> list[SignOffDecision]:
         sign_off = release.sign_off
     except SignOff.DoesNotExist:
         return []
-    return [decision for decision in sign_off.decisions.select_related("city", "user") if decision.approved]
+    return [decision for decision in sign_off.decisions.select_related("city", "user__person") if decision.approved]
 
 
 def release_detail(request, slug, number, lang=None):
