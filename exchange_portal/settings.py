@@ -238,6 +238,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "exchanges.send_next_step_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Sign-off requests still waiting: the approvers who have not answered are reminded every few days (claimed).
+    "release-sign-off-reminders": {
+        "task": "reports.send_release_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
     # Render jobs whose message never reached the broker, was lost, or whose worker died: send them again.
     "sweep-stale-render-jobs": {
         "task": "reports.sweep_stale_jobs",

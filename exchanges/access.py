@@ -28,7 +28,10 @@ def person_for(user) -> Person | None:
 
 # "The cities of an exchange", defined here once: its host city, its visiting cities and the cities that sent
 # a delegation. Each is a path from Exchange to City; every question about an exchange's cities goes through them.
-EXCHANGE_CITY_PATHS = ("host_city", "visiting_cities", "delegations__city")
+# The partner cities are the host and the visiting cities, without those that only sent a delegation: their
+# coordinators sign off the exchange's report before a release (reports.access.sign_off_city_ids).
+EXCHANGE_PARTNER_PATHS = ("host_city", "visiting_cities")
+EXCHANGE_CITY_PATHS = (*EXCHANGE_PARTNER_PATHS, "delegations__city")
 
 
 def exchanges_of_cities(city_ids) -> Q:
@@ -39,10 +42,11 @@ def exchanges_of_cities(city_ids) -> Q:
     return taking_part
 
 
-def exchange_city_ids(exchange: Exchange) -> set[int]:
-    """The ids of the cities of this exchange (one query)."""
+def exchange_city_ids(exchange: Exchange, *, partners_only: bool = False) -> set[int]:
+    """The ids of the cities of this exchange (one query); with ``partners_only``, its host and visiting cities."""
     this = Exchange.objects.filter(pk=exchange.pk).order_by()
-    first, *others = (this.values_list(path, flat=True) for path in EXCHANGE_CITY_PATHS)
+    paths = EXCHANGE_PARTNER_PATHS if partners_only else EXCHANGE_CITY_PATHS
+    first, *others = (this.values_list(path, flat=True) for path in paths)
     return {city_id for city_id in first.union(*others) if city_id is not None}
 
 

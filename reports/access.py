@@ -7,13 +7,20 @@ published report and print the agenda. Everyone else gets 404 on report, job
 and file URLs alike, never a hint that the object exists.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from exchanges.access import coordinates_city_of, get_exchange_for_user_or_404, is_staff, visible_exchanges
+from cities.access import coordinated_city_ids
+from exchanges.access import (
+    coordinates_city_of,
+    exchange_city_ids,
+    get_exchange_for_user_or_404,
+    is_staff,
+    visible_exchanges,
+)
 from exchanges.models import Exchange
-from reports.models import RenderJob, Report
+from reports.models import RenderJob, Report, ReportRelease
 
 
 def can_edit_report(user, exchange: Exchange) -> bool:
@@ -38,8 +45,13 @@ def readable_reports(user, exchange: Exchange) -> list[Report]:
     """The exchange's reports (one per language) this user may read, oldest first."""
     reports = Report.objects.filter(exchange=exchange).order_by("pk")
     if not can_edit_report(user, exchange):
-        reports = reports.filter(status=Report.Status.PUBLISHED)
+        reports = reports.filter(_has_release())
     return list(reports)
+
+
+def _has_release() -> Exists:
+    """A report is published while it has a release that is not withdrawn (Report.status follows suit)."""
+    return Exists(ReportRelease.objects.filter(report=OuterRef("pk"), withdrawn_at=None))
 
 
 def pick_report(reports: list[Report], *, language: str | None, preferred: str) -> Report | None:
@@ -61,23 +73,69 @@ def get_report_or_404(request, exchange: Exchange, language: str | None) -> Repo
 def get_job_for_user_or_404(user, job_id: int) -> RenderJob:
     """A render job the user may follow and download, else Http404.
 
-    Agenda PDFs: anyone who sees the exchange. Report PDFs: the report's
-    editors; readers only for a published report and the version on show.
+    Agenda PDFs: anyone who sees the exchange. Report PDFs: the report's editors, drafts and every release;
+    readers only the PDF of the release they read (the report's current release).
     """
     job = get_object_or_404(
-        RenderJob.objects.select_related("exchange", "report").filter(exchange__in=visible_exchanges(user)),
+        RenderJob.objects.select_related("exchange", "report", "release").filter(exchange__in=visible_exchanges(user)),
         pk=job_id,
     )
     if job.kind == RenderJob.Kind.AGENDA:
         return job
     if can_edit_report(user, job.exchange):
         return job
-    report = job.report
-    if report is not None and report.is_published and job.report_version == report.version:
-        return job
+    if job.kind == RenderJob.Kind.RELEASE and job.report is not None:
+        current = current_release(job.report)
+        if current is not None and current.pk == job.release_id:
+            return job
     raise Http404
+
+
+def _current_releases() -> QuerySet[ReportRelease]:
+    later = ReportRelease.objects.filter(report=OuterRef("report"), number__gt=OuterRef("number"), withdrawn_at=None)
+    return ReportRelease.objects.filter(withdrawn_at=None).exclude(Exists(later))
+
+
+def current_release(report: Report) -> ReportRelease | None:
+    """The release readers of ``report`` read: its latest one that is not withdrawn (None before the first)."""
+    return report.releases.filter(withdrawn_at=None).order_by("-number").first()
+
+
+def published_releases(user) -> QuerySet[ReportRelease]:
+    """The current release of every report this user may read as a reader (anonymous visitors: those of
+    public exchanges). What leaves the portal (pages, PDFs, the API) is read from these, never from drafts."""
+    return _current_releases().filter(report__exchange__in=visible_exchanges(user))
+
+
+def readable_releases(user, report: Report) -> QuerySet[ReportRelease]:
+    """The releases of ``report`` this user may list: editors every one, withdrawn ones too; readers those that
+    are not withdrawn."""
+    releases = report.releases.select_related("released_by__person", "withdrawn_by__person").order_by("-number")
+    if can_edit_report(user, report.exchange):
+        return releases
+    return releases.filter(withdrawn_at=None)
+
+
+def get_release_or_404(user, report: Report, number: int) -> ReportRelease:
+    return get_object_or_404(readable_releases(user, report), number=number)
+
+
+def sign_off_city_ids(exchange: Exchange) -> set[int]:
+    """The cities whose coordinators sign off the exchange's report: its host and visiting cities (not those that
+    only sent a delegation: they take part, and edit the report, but the exchange is the partners')."""
+    return exchange_city_ids(exchange, partners_only=True)
+
+
+def approver_city_ids(user, exchange: Exchange) -> set[int]:
+    """The partner cities of ``exchange`` for which this user may approve its report (those they coordinate)."""
+    return set(coordinated_city_ids(user)) & sign_off_city_ids(exchange)
+
+
+def can_publish_without_sign_off(user) -> bool:
+    """Staff may publish before the partners signed off, giving a reason that is kept on the release."""
+    return is_staff(user)
 
 
 def published_reports(user) -> QuerySet[Report]:
     """Published reports of the exchanges this user may see (everyone: those of public exchanges)."""
-    return Report.objects.filter(Q(status=Report.Status.PUBLISHED), exchange__in=visible_exchanges(user))
+    return Report.objects.filter(_has_release(), exchange__in=visible_exchanges(user))

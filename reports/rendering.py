@@ -29,7 +29,7 @@ from exchanges.confidentiality import document_audience
 from exchanges.models import Exchange
 from reports.drafting import date_range, report_title
 from reports.fetcher import PortalURLFetcher, find_static, static_url
-from reports.models import SECTIONS, Report
+from reports.models import SECTIONS, Report, ReportRelease
 from reports.selectors import annex_data, pdf_data_version, pdf_exchange
 from reports.text import render_markdown
 
@@ -92,6 +92,13 @@ def _document_date(report: Report) -> date:
     return timezone.localdate(report.edited_at) if report.edited_at else timezone.localdate()
 
 
+def release_fingerprint(release: ReportRelease) -> str:
+    """A release's PDF depends on the release alone (its text, title and date never change) and the renderer."""
+    text = hashlib.sha256("\0".join([release.title, release.subtitle, *release.section_texts().values()]).encode())
+    parts = ["release", settings.NETWORK_NAME, release.language, release.pk, release.number, release.include_annex]
+    return _digest(*parts, timezone.localdate(release.released_at), text.hexdigest())
+
+
 def pdf_fingerprint(*, kind: str, exchange: Exchange, language: str, report: Report | None = None) -> str:
     """What decides whether a PDF asked for now is one already made, found without rendering any HTML.
 
@@ -152,6 +159,38 @@ def report_source(report: Report) -> RenderSource:
             context["annex"] = True
         html = render_to_string("reports/report_pdf.html", context)
     return RenderSource("report", html, html_fingerprint("report", html), language)
+
+
+def report_subtitle(exchange: Exchange, language: str) -> str:
+    """The line under a report PDF's title: the host city and the dates (kept on each release)."""
+    with translation.override(language):
+        return _("%(city)s, %(dates)s") % {
+            "city": exchange.host_city.name,
+            "dates": date_range(exchange.start_date, exchange.end_date),
+        }
+
+
+def release_source(release: ReportRelease) -> RenderSource:
+    """The HTML of a release's PDF: the release's title, header line and text, dated on the release day.
+
+    Only an annex (delegations and agenda) is read from the exchange as it is when the PDF is made; a release's
+    PDF is made once, at publication, and kept.
+    """
+    exchange = pdf_exchange(release.report.exchange_id)
+    language = release.language
+    with translation.override(language):
+        context = _common_context(exchange, language, release.title, timezone.localdate(release.released_at))
+        context["subtitle"] = release.subtitle
+        context["release_number"] = release.number
+        context["sections"] = [
+            {"name": name, "heading": str(heading), "html": _pdf_html(getattr(release, name))}
+            for name, heading in SECTIONS
+        ]
+        if release.include_annex:
+            context.update(annex_data(exchange))
+            context["annex"] = True
+        html = render_to_string("reports/report_pdf.html", context)
+    return RenderSource("release", html, html_fingerprint("release", html), language)
 
 
 def agenda_source(exchange: Exchange, language: str) -> RenderSource:

@@ -13,6 +13,7 @@ from exchanges.confidentiality import PUBLIC, Audience, shown_sessions
 from exchanges.models import Delegation, Exchange, NextStep, Objective, Session
 from exchanges.selectors import agenda_sessions, delegations_with_members, sessions_by_day
 from participants.models import Person
+from reports.access import current_release, published_releases  # noqa: F401 - the readers' view, for the API
 from reports.models import RenderJob, Report
 
 

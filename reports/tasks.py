@@ -3,6 +3,7 @@
 from celery import shared_task
 from django.conf import settings
 from django.db import DatabaseError
+from django.utils import timezone
 
 from reports import services
 
@@ -38,3 +39,10 @@ def render_pdf(self, *, job_id: int) -> None:
 def sweep_stale_jobs() -> int:
     """Periodic (CELERY_BEAT_SCHEDULE): send again the render jobs that no worker would otherwise run."""
     return len(services.render_jobs_sweep())
+
+
+@shared_task(name="reports.send_release_reminders", ignore_result=True)
+def send_release_reminders() -> int:
+    """Periodic (CELERY_BEAT_SCHEDULE, daily): recall pending sign-off requests to the approvers who have not
+    answered, every REMINDER_EVERY_DAYS days; each period's reminder is claimed in the database, so it goes once."""
+    return services.release_reminders_send(today=timezone.localdate())

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import path, register_converter
 
-from reports.views import jobs, report, versions
+from reports.views import jobs, releases, report, versions
 
 app_name = "reports"
 
@@ -32,6 +32,12 @@ REPORT_PAGES = [
     ("versions/<int:number>/", versions.version_detail, "version"),
     ("versions/<int:number>/restore/", versions.version_restore, "restore"),
     ("pdf/", jobs.report_pdf, "generate"),
+    ("request-approval/", releases.request_approval, "request_approval"),
+    ("review/", releases.review, "review"),
+    ("releases/", releases.release_list, "releases"),
+    ("releases/<int:number>/", releases.release_detail, "release"),
+    ("releases/<int:number>/pdf/", releases.release_pdf, "release_pdf"),
+    ("releases/<int:number>/withdraw/", releases.release_withdraw, "withdraw"),
 ]
 
 urlpatterns = [

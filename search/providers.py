@@ -22,8 +22,8 @@ from cities.selectors import organisation_url, visible_cities, visible_initiativ
 from exchanges.access import is_staff, visible_exchanges
 from exchanges.models import Exchange
 from participants.models import Person
-from reports.access import published_reports
-from reports.models import Report
+from reports.access import published_releases
+from reports.models import ReportRelease
 from search.text import matching
 
 
@@ -150,20 +150,22 @@ class ExchangeProvider(Provider):
 
 
 class ReportProvider(Provider):
+    """Published reports: the text of each report's current release, never a draft (editors included)."""
+
     kind = "reports"
     label = _("Published reports")
     fields = ("introduction", "aims", "summary", "next_steps")
-    title = "exchange__title"
-    ordering = ("-exchange__start_date", "language")
+    title = "report__exchange__title"
+    ordering = ("-report__exchange__start_date", "language")
 
     def visible(self, user):
-        return published_reports(user).select_related("exchange__host_city")
+        return published_releases(user).select_related("report__exchange__host_city")
 
-    def hit(self, report: Report) -> Hit:
-        exchange = report.exchange
+    def hit(self, release: ReportRelease) -> Hit:
+        exchange = release.report.exchange
         where = f"{_dates(exchange.start_date, exchange.end_date)} · {exchange.host_city.name}"
-        meta = f"{where} · {report.get_language_display()}"
-        url = reverse("reports:report", kwargs={"slug": exchange.slug, "lang": report.language})
+        meta = f"{where} · {release.get_language_display()}"
+        url = reverse("reports:report", kwargs={"slug": exchange.slug, "lang": release.language})
         return Hit(str(_("Summary report: %(exchange)s") % {"exchange": exchange.title}), url, meta)
 
 

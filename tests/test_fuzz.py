@@ -110,6 +110,10 @@ def A_EN(w):
     return {**A(w), "lang": "en"}
 
 
+def A_RELEASE(w):
+    return {**A_EN(w), "number": 1}
+
+
 def CITY(w):
     return {"slug": w.exchange.host_city.slug}
 
@@ -193,6 +197,10 @@ FORMS = {
     "reports:restore": Form(A_VERSION, COORDINATOR),
     "reports:copy": Form(lambda w: {**A_EN(w), "target": "fr"}, COORDINATOR),
     "reports:generate": Form(A_EN, COORDINATOR, page="reports:report"),
+    "reports:request_approval": Form(A_EN),
+    "reports:review": Form(A_EN, COORDINATOR),
+    "reports:release_pdf": Form(A_RELEASE, DELEGATE, page="reports:release"),
+    "reports:withdraw": Form(A_RELEASE, COORDINATOR),
     # Its form shows only after a failed agenda render.
     "reports:agenda_pdf": Form(A, DELEGATE, page=NO_PAGE, extra=("language", "next")),
     "open_data:token_list": Form(None, COORDINATOR),
@@ -437,6 +445,9 @@ def world(demo):
     report_services.report_save_section(
         report=report, section="summary", text="Edited.", base_version=report.version, user=staff
     )
+    # Release 1, then a pending request for approval: the review page shows its form to Montréal's coordinator.
+    report_services.release_publish(report=report, by=staff, without_sign_off_reason="Fuzz world.")
+    report_services.release_request_approval(report=report, by=staff)
     jocelyne = Person.objects.get(email="jocelyne.lebrun@example.org")
     Invitation.objects.create(
         person=jocelyne,

@@ -214,3 +214,51 @@ def test_migrating_to_translated_texts_copies_every_existing_text_into_english()
     )
     assert Person.objects.values_list("job_title_en", "job_title_fr").get() == ("Adviser", None)
     assert session.history.model.objects.values_list("title_en", flat=True).get() == "Roundtable"
+
+
+BEFORE_RELEASES = [("reports", "0005_report_releases_and_sign_off")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_report_published_before_releases_becomes_release_1_of_its_text():
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE_RELEASES)
+    try:
+        loader = MigrationExecutor(connection).loader
+        apps = loader.project_state([key for key in loader.applied_migrations if key in loader.graph.nodes]).apps
+        City = apps.get_model("cities", "City")
+        Organisation = apps.get_model("cities", "Organisation")
+        Programme = apps.get_model("exchanges", "Programme")
+        Exchange = apps.get_model("exchanges", "Exchange")
+        Report = apps.get_model("reports", "Report")
+        dakar = City.objects.create(name="Dakar", slug="dakar", country="SN", time_zone="Africa/Dakar")
+        montreal = City.objects.create(name="Montréal", slug="montreal", country="CA", time_zone="America/Toronto")
+        isd = Organisation.objects.create(name="ISD", slug="isd", kind="ngo")
+        programme = Programme.objects.create(
+            name="P", slug="p", organiser=isd, start_date="2017-10-01", end_date="2018-12-31"
+        )
+        exchange = Exchange.objects.create(
+            programme=programme,
+            title="Dakar–Montréal",
+            slug="dm",
+            host_city=montreal,
+            start_date="2017-10-16",
+            end_date="2017-10-18",
+        )
+        exchange.visiting_cities.add(dakar)
+        published_at = timezone.now() - timedelta(days=30)
+        Report.objects.create(
+            exchange=exchange, language="fr", status="published", summary="Le résumé.", version=4,
+            published_at=published_at,
+        )  # fmt: skip
+        Report.objects.create(exchange=exchange, language="en", status="draft", summary="Draft.")
+    finally:
+        MigrationExecutor(connection).migrate(_leaf_nodes())
+
+    from reports.models import ReportRelease
+
+    release = ReportRelease.objects.get()
+    assert (release.number, release.language, release.summary, release.report_version) == (1, "fr", "Le résumé.", 4)
+    assert release.released_at == published_at
+    assert release.title == "Échange de villes Dakar-Montréal : rapport de synthèse"
+    assert release.subtitle == "Montréal, 16–18 octobre 2017"

@@ -49,9 +49,9 @@ from exchanges.demo import load_demo
 from exchanges.models import Exchange, NextStep
 from participants.models import Invitation, Person
 from participants.services import token_hash
-from reports.models import RenderJob, Report
+from reports.models import RenderJob, Report, SignOffDecision
 from reports.services import (
-    render_job_request,
+    release_request_approval,
     render_job_run,
     report_draft,
     report_get_or_create,
@@ -350,6 +350,32 @@ def _report_edited(w):
     )
 
 
+def _signed_off(w):
+    """Exchange A's report asked for approval, and approved for both partner cities (Montréal and Dakar)."""
+    sign_off = release_request_approval(report=w.report, by=w.users["staff"])
+    for city in City.objects.filter(slug__in=["montreal", "dakar"]):
+        SignOffDecision.objects.create(
+            sign_off=sign_off,
+            city=city,
+            user=w.users["coordinator_host"],
+            decision="approved",
+            decided_at=timezone.now(),
+        )
+
+
+def _approval_asked(w):
+    release_request_approval(report=w.report, by=w.users["staff"])
+
+
+def _release_pdf_lost(w):
+    """Release 1's PDF failed (or its file is gone): asking for it queues a new job."""
+    RenderJob.objects.filter(pk=w.report_job.pk).update(status=RenderJob.Status.FAILED)
+
+
+def A_RELEASE(w):
+    return {"slug": w.exchange_a.slug, "lang": "en", "number": 1}
+
+
 # --- the matrix ------------------------------------------------------------------------------------------------
 
 MATRIX = {
@@ -560,7 +586,22 @@ MATRIX = {
     "reports:draft": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Draft the report from the exchange?", post=lambda w: {"replace": "1"}),
     "reports:section_edit": row(A_SECTION, STAFF_COORDINATOR_HOST, text="Edit Summary", post=lambda w: {"text": "Summary by the matrix", "base_version": w.report.version}),
     "reports:settings": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Language and annex", post=lambda w: {"language": "fr", "include_annex": "on"}),
-    "reports:publish": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Unpublish the report?", post=lambda w: {"publish": "0"}),
+    # Publishing needs both partner cities' approval: the entry's state has it, so that every editor may publish.
+    "reports:publish": Row(A_SLUG, post=lambda w: {}, prepare=_signed_off, **(dict.fromkeys(WHO[STAFF_COORDINATOR_HOST], Page("Publish this version as a release?")) | refused(STAFF_COORDINATOR_HOST))),
+    "reports:request_approval": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Ask the partner cities to approve this version?", post=lambda w: {}),
+    # Only the coordinators of the host and visiting cities answer a request (not staff, not a city that only sent a delegation).
+    "reports:review": Row(A_SLUG, anonymous=LOGIN, coordinator_host=Page("Approve this version"), prepare=_approval_asked, post=lambda w: {"decision": "approve"}),
+    # Releases are read by those who read the report; readers see the PDF of the current release only.
+    "reports:releases": readers_of_a(A_SLUG, Page("Release 1")),
+    "reports:release": readers_of_a(A_RELEASE, Page("Release 1", hides=("Withdraw this release",)), **dict.fromkeys(WHO[STAFF_COORDINATOR_HOST], Page("Withdraw this release"))),
+    "reports:release_pdf": Row(
+        A_RELEASE,
+        **dict.fromkeys(IDENTITIES, Status(405)),
+        prepare=_release_pdf_lost,
+        post=lambda w: {},
+        post_refusals={name: NOT_FOUND for name in IDENTITIES if name not in WHO["members_of_a"]},
+    ),
+    "reports:withdraw": row(A_RELEASE, STAFF_COORDINATOR_HOST, text="Withdraw release 1?", post=lambda w: {"reason": "Withdrawn by the matrix"}),
     "reports:versions": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Drafted from the exchange"),
     "reports:version": row(A_VERSION, STAFF_COORDINATOR_HOST, text="Version 1"),
     "reports:restore": row(A_VERSION, STAFF_COORDINATOR_HOST, text="Restore version 1?", post=lambda w: {}),
@@ -783,8 +824,9 @@ def _build_world() -> dict:
     # hook of the request never fires inside this transaction, so the job is run here).
     staff = get_user_model().objects.get(email="staff@example.org")
     report = report_draft(report=report_get_or_create(exchange=exchange_a), user=staff)
+    # Published as release 1 (by set-up, without sign-off); readers read the release and download its PDF.
     report = report_set_published(report=report, published=True, user=staff)
-    job = render_job_request(exchange=exchange_a, kind=RenderJob.Kind.REPORT, report=report, user=staff)
+    job = RenderJob.objects.get(kind=RenderJob.Kind.RELEASE, report=report)
     render_job_run(job_id=job.pk)
     job.refresh_from_db()
     assert job.status == RenderJob.Status.DONE and job.file, job.error
@@ -1012,6 +1054,7 @@ SENDER_AS_HOST = {
     "exchanges:agenda_ics", "exchanges:next_steps", "exchanges:next_step_detail", "cities:city_detail",
     "cities:initiative_detail", "search", "reports:report_list", "reports:report", "reports:draft",
     "reports:section_edit", "reports:settings", "reports:publish", "reports:versions", "reports:version",
+    "reports:request_approval", "reports:releases", "reports:release", "reports:withdraw",
     "reports:restore", "reports:copy", "reports:job", "reports:download", "audit:exchange_history",
     "audit:session_history", "audit:delegation_history", "audit:person_history", "api:exchange_list",
     "api:exchange_detail", "api:session_list", "api:delegation_list", "api:next_step_list", "api:report_list",
@@ -1025,6 +1068,7 @@ SENDER_ANSWERS = {"exchanges:next_step_create": FORBIDDEN, "exchanges:next_step_
 # Writes they may make beyond those open to coordinator_other (every city's coordinator: programmes, venues…).
 SENDER_WRITES = {
     "reports:draft", "reports:section_edit", "reports:settings", "reports:publish", "reports:restore",
+    "reports:request_approval", "reports:withdraw", "reports:release_pdf",
     "reports:copy", "reports:generate", "reports:agenda_pdf", "exchanges:next_step_update",
 }  # fmt: skip
 

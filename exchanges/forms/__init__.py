@@ -134,6 +134,7 @@ class ProgrammeForm(TranslatedFieldsMixin, forms.ModelForm):
             "end_date",
             "planned_exchanges",
             *translated("description"),
+            "requires_sign_off",
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 

@@ -25,6 +25,13 @@ class Programme(models.Model):
     end_date = models.DateField(_("end date"))
     planned_exchanges = models.PositiveSmallIntegerField(_("planned number of exchanges"), default=1)
     description = models.TextField(_("description"), blank=True)
+    requires_sign_off = models.BooleanField(
+        _("reports need sign-off by both cities"),
+        default=True,
+        help_text=_(
+            "Before a report is published, a coordinator of the host city and of each visiting city approves it."
+        ),
+    )
 
     class Meta:
         verbose_name = _("programme")

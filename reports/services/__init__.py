@@ -1,6 +1,7 @@
-"""Writes of the reports app: drafting, editing with optimistic locking, versions, publishing and render jobs.
+"""Writes of the reports app: drafting, editing with optimistic locking, versions, releases and their sign-off,
+render jobs.
 
-Split by concept (reports, versions, jobs); callers import from the package.
+Split by concept (reports, versions, releases, jobs); callers import from the package.
 """
 
 from reports.services.jobs import (
@@ -14,6 +15,23 @@ from reports.services.jobs import (
     render_jobs_sweep,
     report_pdf_bytes,
 )
+from reports.services.releases import (
+    REMINDER_EVERY_DAYS,
+    AlreadyWithdrawn,
+    NotAnApprover,
+    ReleaseError,
+    SignOffClosed,
+    SignOffMissing,
+    SignOffState,
+    release_decide,
+    release_publish,
+    release_reminders_send,
+    release_request_approval,
+    release_withdraw,
+    report_set_published,
+    sign_off_required,
+    sign_off_state,
+)
 from reports.services.reports import (
     COPIED_NOTE,
     EditedSections,
@@ -22,13 +40,26 @@ from reports.services.reports import (
     report_copy_into,
     report_draft,
     report_get_or_create,
-    report_set_published,
     report_update_settings,
 )
 from reports.services.versions import StaleVersion, report_restore_version, report_save_section, section_heading
 
 __all__ = [
     "COPIED_NOTE",
+    "REMINDER_EVERY_DAYS",
+    "AlreadyWithdrawn",
+    "NotAnApprover",
+    "ReleaseError",
+    "SignOffClosed",
+    "SignOffMissing",
+    "SignOffState",
+    "release_decide",
+    "release_publish",
+    "release_reminders_send",
+    "release_request_approval",
+    "release_withdraw",
+    "sign_off_required",
+    "sign_off_state",
     "HARD_LIMIT_MARGIN",
     "MAX_ATTEMPTS",
     "EditedSections",

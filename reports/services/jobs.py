@@ -14,8 +14,17 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
 from exchanges.models import Exchange
-from reports.models import RenderJob, Report
-from reports.rendering import RenderSource, RenderTimeout, agenda_source, html_to_pdf, pdf_fingerprint, report_source
+from reports.models import RenderJob, Report, ReportRelease
+from reports.rendering import (
+    RenderSource,
+    RenderTimeout,
+    agenda_source,
+    html_to_pdf,
+    pdf_fingerprint,
+    release_fingerprint,
+    release_source,
+    report_source,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +37,8 @@ HARD_LIMIT_MARGIN = 30
 def _source_for(job: RenderJob) -> RenderSource:
     if job.kind == RenderJob.Kind.REPORT:
         return report_source(job.report)
+    if job.kind == RenderJob.Kind.RELEASE:
+        return release_source(job.release)
     return agenda_source(job.exchange, job.language)
 
 
@@ -39,15 +50,28 @@ def _reusable(**same) -> RenderJob | None:
     return None
 
 
-def render_job_request(*, exchange: Exchange, kind: str, user, report: Report | None = None, language: str = "en"):
+def render_job_request(
+    *,
+    exchange: Exchange,
+    kind: str,
+    user,
+    report: Report | None = None,
+    language: str = "en",
+    release: ReportRelease | None = None,
+):
     """Ask for a PDF. Returns at once with a job: an existing one with the same fingerprint when there is one
     (finished with its file, or still queued or running), else a new queued job whose task starts after commit.
 
     Decides from ``pdf_fingerprint`` (a few narrow queries), never by rendering the HTML: the worker does that.
+    A release's PDF (kind RELEASE, ``release`` given) is made from the release's own text and dated on its day.
     """
-    if kind == RenderJob.Kind.REPORT:
-        language = report.language
-    content_hash = pdf_fingerprint(kind=kind, exchange=exchange, language=language, report=report)
+    if kind == RenderJob.Kind.RELEASE:
+        report, language = release.report, release.language
+        content_hash = release_fingerprint(release)
+    else:
+        if kind == RenderJob.Kind.REPORT:
+            language = report.language
+        content_hash = pdf_fingerprint(kind=kind, exchange=exchange, language=language, report=report)
     same = {"content_hash": content_hash, "exchange": exchange, "kind": kind}
     existing = _reusable(**same) or (
         RenderJob.objects.filter(status__in=[RenderJob.Status.QUEUED, RenderJob.Status.RUNNING], **same)
@@ -60,7 +84,8 @@ def render_job_request(*, exchange: Exchange, kind: str, user, report: Report | 
         kind=kind,
         exchange=exchange,
         report=report,
-        report_version=report.version if report is not None else None,
+        report_version=(release.report_version if release else report.version) if report is not None else None,
+        release=release,
         language=language,
         requested_by=user if user is not None and user.is_authenticated else None,
         content_hash=content_hash,
@@ -123,7 +148,7 @@ def _claim(job_id: int) -> RenderJob | None:
     A job redelivered MAX_ATTEMPTS times is marked failed and returned as such.
     """
     claimed = RenderJob.objects.filter(pk=job_id, status__in=[RenderJob.Status.QUEUED, RenderJob.Status.RUNNING])
-    job = claimed.select_related("exchange", "report__exchange").first()
+    job = claimed.select_related("exchange", "report__exchange", "release").first()
     if job is None:
         return None
     if job.status == RenderJob.Status.RUNNING and job.attempts >= MAX_ATTEMPTS:
@@ -182,7 +207,7 @@ def render_job_run(*, job_id: int) -> RenderJob | None:
         return job
     try:
         source = _source_for(job)  # the HTML, built once, from one load of the data
-    except (Report.DoesNotExist, Exchange.DoesNotExist):
+    except (Report.DoesNotExist, Exchange.DoesNotExist, ReportRelease.DoesNotExist):
         return None
     other = _reusable(html_hash=source.content_hash)
     if other is not None and other.pk != job.pk:

@@ -125,12 +125,3 @@ def report_update_settings(*, report: Report, language: str, include_annex: bool
     report.updated_by = user if user.is_authenticated else None
     report.save(update_fields=["language", "include_annex", "updated_by", "updated_at"])
     return report
-
-
-def report_set_published(*, report: Report, published: bool, user) -> Report:
-    report.status = Report.Status.PUBLISHED if published else Report.Status.DRAFT
-    if published and report.published_at is None:
-        report.published_at = timezone.now()
-    report.updated_by = user if user.is_authenticated else None
-    report.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
-    return report

@@ -1,7 +1,7 @@
 from django import template
 
 from reports.access import can_edit_report, published_reports
-from reports.models import Report
+from reports.models import Report, ReportRelease
 
 register = template.Library()
 
@@ -12,7 +12,7 @@ def summary_report_link(context, exchange):
     user = context["request"].user
     show = (
         can_edit_report(user, exchange)
-        or Report.objects.filter(exchange=exchange, status=Report.Status.PUBLISHED).exists()
+        or ReportRelease.objects.filter(report__exchange=exchange, withdrawn_at=None).exists()
     )
     return {"exchange": exchange, "show": show}
 

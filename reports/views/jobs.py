@@ -6,7 +6,13 @@ from django.views.decorators.http import require_POST
 
 from exchanges.access import get_exchange_for_user_or_404
 from reports import services
-from reports.access import get_job_for_user_or_404, get_report_exchange_or_404, get_report_or_404
+from reports.access import (
+    can_edit_report,
+    current_release,
+    get_job_for_user_or_404,
+    get_report_exchange_or_404,
+    get_report_or_404,
+)
 from reports.models import RenderJob
 
 
@@ -20,10 +26,20 @@ def _job_response(request, job: RenderJob):
 
 @require_POST
 def report_pdf(request, slug, lang=None):
-    """Generate (or reuse) the PDF of the report as it is now: editors always, readers once it is published."""
+    """Editors: generate (or reuse) the PDF of the draft as it is now. Readers: the PDF of the release they read."""
     exchange = get_report_exchange_or_404(request.user, slug)
     report = get_report_or_404(request, exchange, lang)
-    job = services.render_job_request(exchange=exchange, kind=RenderJob.Kind.REPORT, report=report, user=request.user)
+    if can_edit_report(request.user, exchange):
+        job = services.render_job_request(
+            exchange=exchange, kind=RenderJob.Kind.REPORT, report=report, user=request.user
+        )
+        return _job_response(request, job)
+    release = current_release(report)
+    if release is None:
+        raise Http404
+    job = services.render_job_request(
+        exchange=exchange, kind=RenderJob.Kind.RELEASE, release=release, user=request.user
+    )
     return _job_response(request, job)
 
 

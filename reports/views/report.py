@@ -17,15 +17,18 @@ from django.views.decorators.http import require_http_methods
 from participants.selectors import author_label
 from reports import selectors, services
 from reports.access import (
+    approver_city_ids,
     can_edit_report,
+    can_publish_without_sign_off,
+    current_release,
     get_report_exchange_or_404,
     get_report_or_404,
     pick_report,
     published_reports,
     readable_reports,
 )
-from reports.forms import ReportSettingsForm, SectionForm
-from reports.models import SECTION_NAMES, SECTIONS, RenderJob, Report
+from reports.forms import PublishForm, ReportSettingsForm, SectionForm
+from reports.models import SECTION_NAMES, SECTIONS, RenderJob, Report, ReportRelease
 from reports.text import render_markdown
 
 # Spelled out per language: a language's name reads differently inside a sentence ("en français").
@@ -60,17 +63,17 @@ def _read_in_label(language: str) -> str:
     return READ_IN.get(language) or _("Read this report in %(language)s") % {"language": LANGUAGE_NAMES[language]}
 
 
-def _sections(report: Report) -> list[dict]:
-    edited = set(services.edited_sections(report))
-    with translation.override(report.language):  # the report's headings go with its text, as in its PDF
+def _sections(text: Report | ReportRelease, *, language: str, edited=()) -> list[dict]:
+    """The four sections of a draft (a Report) or of a release, with their headings in the report's language."""
+    with translation.override(language):  # the report's headings go with its text, as in its PDF
         headings = {name: str(heading) for name, heading in SECTIONS}
     return [
         {
             "name": name,
             "heading": headings[name],
             "ui_heading": dict(SECTIONS)[name],
-            "html": render_markdown(getattr(report, name)),
-            "is_empty": not getattr(report, name).strip(),
+            "html": render_markdown(getattr(text, name)),
+            "is_empty": not getattr(text, name).strip(),
             "edited": name in edited,
         }
         for name in SECTION_NAMES
@@ -97,12 +100,11 @@ def _empty_context(reports: list[Report], language: str, *, named: bool) -> dict
     }
 
 
-def _visible_job(exchange, report: Report, *, can_edit: bool) -> RenderJob | None:
-    """The latest PDF job; readers only see one made from the version on show."""
-    job = selectors.latest_job(exchange=exchange, kind=RenderJob.Kind.REPORT, report=report)
-    if not can_edit and job is not None and job.report_version != report.version:
-        return None
-    return job
+def _release_job(release: ReportRelease | None) -> RenderJob | None:
+    """The latest PDF job of the release readers read."""
+    return (
+        release.jobs.select_related("exchange", "release").order_by("-created_at", "-pk").first() if release else None
+    )
 
 
 def _copied_from(report: Report, reports: list[Report]) -> dict | None:
@@ -112,12 +114,18 @@ def _copied_from(report: Report, reports: list[Report]) -> dict | None:
     return {"report": original, "label": COPIED_FROM.get(original.language, "")}
 
 
-def _editor_context(exchange, report: Report, reports: list[Report]) -> dict:
+def _editor_context(request, exchange, report: Report, reports: list[Report]) -> dict:
     existing = {other.language for other in reports}
+    state = services.sign_off_state(report)
     context = {
         "copy_targets": [
             {"language": code, "label": _copy_label(code)} for code, _name in settings.LANGUAGES if code not in existing
-        ]
+        ],
+        "sign_off": state,
+        "changes_requested": state.changes_requested,
+        "can_review": state.pending
+        and not state.stale
+        and bool(approver_city_ids(request.user, exchange) - set(state.approvals)),
     }
     if report.drafted_at:
         context["data_changed"] = selectors.exchange_data_changed_at(exchange) > report.drafted_at
@@ -146,11 +154,22 @@ def report_detail(request, slug, lang=None):
     if report is None:
         context.update(_empty_context(reports, language, named=bool(lang)))
         return render(request, "reports/report_detail.html", context)
-    context.update(sections=_sections(report), job=_visible_job(exchange, report, can_edit=can_edit))
+    release = current_release(report)
+    context["release"] = release
+    if can_edit:
+        # Editors work on the draft; the banner names the release readers see meanwhile.
+        edited = services.edited_sections(report)
+        context.update(
+            sections=_sections(report, language=report.language, edited=edited),
+            job=selectors.latest_job(exchange=exchange, kind=RenderJob.Kind.REPORT, report=report),
+            release_job=_release_job(release),
+        )
+        context.update(_editor_context(request, exchange, report, reports))
+    else:
+        # Readers read the current release, never the draft (readable_reports offers them published reports only).
+        context.update(sections=_sections(release, language=report.language), job=_release_job(release))
     if report.translation_of_id:
         context["copied_from"] = _copied_from(report, reports)
-    if can_edit:
-        context.update(_editor_context(exchange, report, reports))
     return render(request, "reports/report_detail.html", context)
 
 
@@ -294,17 +313,55 @@ def report_settings(request, slug, lang=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_publish(request, slug, lang=None):
+    """Publish the current text as the next release: once every partner city approved it when the programme asks
+    for sign-off, or by staff giving a reason. A refusal says what is missing and changes nothing."""
     exchange = get_report_exchange_or_404(request.user, slug, edit=True)
     report = get_report_or_404(request, exchange, lang)
+    state = services.sign_off_state(report)
+    may_waive = can_publish_without_sign_off(request.user)
+    blocked = state.required and not state.complete
+    form = PublishForm(request.POST if request.method == "POST" else None, reason_needed=blocked and may_waive)
+    status = 200
     if request.method == "POST":
-        publish = request.POST.get("publish") == "1"
-        services.report_set_published(report=report, published=publish, user=request.user)
-        if publish:
-            messages.success(request, _("Published: everyone who can see the exchange can now read and download it."))
-        else:
-            messages.success(request, _("Unpublished: only the report's editors can see it now."))
-        return redirect(report.get_absolute_url())
-    return render(request, "reports/report_publish_confirm.html", {"exchange": exchange, "report": report})
+        if blocked and not may_waive:
+            form.is_valid()  # errors are added to a cleaned form
+            form.add_error(None, _sign_off_missing_message(state))
+            status = 409
+        elif form.is_valid():
+            try:
+                release = services.release_publish(
+                    report=report, by=request.user, without_sign_off_reason=form.cleaned_data.get("reason", "")
+                )
+            except services.SignOffMissing:
+                form.add_error(None, _sign_off_missing_message(services.sign_off_state(report)))
+                status = 409
+            else:
+                messages.success(
+                    request,
+                    _("Release %(number)s published: readers now read this text and its PDF until the next release.")
+                    % {"number": release.number},
+                )
+                return redirect(report.get_absolute_url())
+    context = {
+        "exchange": exchange,
+        "report": report,
+        "state": state,
+        "blocked": blocked,
+        "may_waive": may_waive,
+        "form": form,
+        "release": current_release(report),
+    }
+    return render(request, "reports/report_publish_confirm.html", context, status=status)
+
+
+def _sign_off_missing_message(state) -> str:
+    if state.stale:
+        return _("Not published: the text changed after approval was asked for. Ask for approval again.")
+    if not state.pending:
+        return _("Not published: the partner cities have not been asked to approve this version yet.")
+    return _("Not published: still waiting for the approval of %(cities)s.") % {
+        "cities": ", ".join(city.name for city in state.missing)
+    }
 
 
 @login_required

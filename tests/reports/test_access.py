@@ -58,7 +58,9 @@ def test_outsider_gets_404_on_every_report_job_and_file_url(client, outsider, re
         response = getattr(client, method)(url)
 
         assert response.status_code == 404, (method, url)
-    assert RenderJob.objects.count() == 2
+    release_job = RenderJob.objects.get(kind=RenderJob.Kind.RELEASE)  # queued by publishing release 1
+    assert client.get(f"/reports/files/{release_job.pk}/download/").status_code == 404
+    assert RenderJob.objects.count() == 3
 
 
 def test_anonymous_gets_404_on_a_private_exchange_even_when_published(client, rendered):
@@ -87,13 +89,17 @@ def test_delegate_cannot_see_a_draft_report_or_its_pdf(login, rendered):
 def test_delegate_downloads_the_published_report_but_cannot_edit(login, rendered):
     report, report_job, _agenda_job = rendered
     services.report_set_published(report=report, published=True, user=report.updated_by)
+    release_job = RenderJob.objects.get(kind=RenderJob.Kind.RELEASE)
+    services.render_job_run(job_id=release_job.pk)
     client = login("delegate@example.org")
 
     page = client.get(BASE).content.decode()
-    download = client.get(f"/reports/files/{report_job.pk}/download/")
+    download = client.get(f"/reports/files/{release_job.pk}/download/")
 
     assert "Download PDF" in page and "Edit Summary" not in page and "Version history" not in page
     assert download["Content-Type"] == "application/pdf"
+    # Readers download the release's PDF, never one of the draft (even of the same text).
+    assert client.get(f"/reports/files/{report_job.pk}/download/").status_code == 404
     for url in EDITOR_GETS:
         assert client.get(url).status_code == 404, url
         assert client.post(url).status_code == 404, url

@@ -150,15 +150,18 @@ def test_settings_refuse_an_unknown_language(login, drafted):
     assert Report.objects.get(pk=drafted.pk).language == "en"
 
 
-def test_publish_asks_then_publishes(login, drafted):
+def test_publish_asks_then_publishes_release_1_when_the_programme_needs_no_sign_off(login, drafted):
+    drafted.exchange.programme.requires_sign_off = False
+    drafted.exchange.programme.save()
     client = login("coordinator@example.org")
 
     confirm = client.get(f"{BASE}publish/").content.decode()
-    client.post(f"{BASE}publish/", {"publish": "1"})
+    client.post(f"{BASE}publish/", {})
 
-    assert "Publish the report?" in confirm
+    assert "Publish this version as a release?" in confirm
     report = Report.objects.get(pk=drafted.pk)
     assert report.is_published and report.published_at is not None
+    assert list(report.releases.values_list("number", "summary")) == [(1, drafted.summary)]
 
 
 def test_exchange_page_links_the_report_for_editors_only_until_published(client, login, drafted):
