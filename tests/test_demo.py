@@ -25,7 +25,7 @@ def test_load_demo_recreates_the_reference_exchange(demo):
     assert exchange.programme.organiser.acronym == "ISD"
     assert exchange.delegations.count() == 2
     assert exchange.sessions.count() == 5
-    assert exchange.next_steps.filter(text__startswith="CPRLV to circulate an initial concept note").exists()
+    assert exchange.next_steps.filter(text__startswith="The CPRLV sends round a first concept note").exists()
 
 
 def test_load_demo_keeps_the_five_objectives_verbatim(demo):
