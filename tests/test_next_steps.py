@@ -76,15 +76,15 @@ def test_next_steps_page_shows_the_concept_note_with_its_owner_to_the_delegate(c
     assert "Papa Alassane Seck" in page
 
 
-def test_next_steps_pages_are_404_for_outsiders_and_anonymous(client, demo, outsider):
+def test_next_steps_pages_are_404_for_outsiders_and_anonymous(client, private_demo, outsider):
     step = _step("The CPRLV sends round")
     urls = [
         LIST_URL,
         step.get_absolute_url(),
-        reverse("exchanges:next_step_create", kwargs={"slug": demo.slug}),
-        reverse("exchanges:next_step_edit", kwargs={"slug": demo.slug, "pk": step.pk}),
+        reverse("exchanges:next_step_create", kwargs={"slug": private_demo.slug}),
+        reverse("exchanges:next_step_edit", kwargs={"slug": private_demo.slug, "pk": step.pk}),
     ]
-    update_url = reverse("exchanges:next_step_update", kwargs={"slug": demo.slug, "pk": step.pk})
+    update_url = reverse("exchanges:next_step_update", kwargs={"slug": private_demo.slug, "pk": step.pk})
     client.force_login(outsider)
 
     responses = [client.get(url).status_code for url in urls]

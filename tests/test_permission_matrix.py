@@ -538,7 +538,7 @@ MATRIX = {
     "reports:report": readers_of_a(
         A_SLUG,
         Page("Version history"),
-        delegate_a=Page("The exchange began with a series of roundtables", hides=("Version history", "Edit Summary")),
+        delegate_a=Page("Opening roundtables.", hides=("Version history", "Edit Summary")),
     ),
     "reports:draft": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Draft the report from the exchange?", post=lambda w: {"replace": "1"}),
     "reports:section_edit": row(A_SECTION, STAFF_COORDINATOR_HOST, text="Edit Summary", post=lambda w: {"text": "Summary by the matrix", "base_version": w.report.version}),

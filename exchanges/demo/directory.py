@@ -260,6 +260,6 @@ VENUES = {
 DEMO_ACCOUNTS = [
     ("staff@example.org", "Network staff (all pages, the admin)"),
     ("coordinator@example.org", "Montréal coordinator (Esteban Benavides)"),
-    ("coordinator.dakar@example.org", "Dakar coordinator (Papa Alassane Seck)"),
+    ("coordinator.dakar@example.org", "Dakar coordinator"),
     ("delegate@example.org", "Dakar delegate (Maye Seck)"),
 ]

@@ -240,7 +240,7 @@ FRENCH: dict[str, str] = {
     ),
     "Network staff (all pages, the admin)": "Personnel du réseau (toutes les pages, l'administration)",
     "Montréal coordinator (Esteban Benavides)": "Coordination de Montréal (Esteban Benavides)",
-    "Dakar coordinator (Papa Alassane Seck)": "Coordination de Dakar (Papa Alassane Seck)",
+    "Dakar coordinator": "Coordination de Dakar",
     "Dakar delegate (Maye Seck)": "Délégation de Dakar (Maye Seck)",
     "SCN bilateral city exchanges 2017–2018": "Échanges bilatéraux entre villes du SCN, 2017–2018",
     "Three direct exchanges between practitioners of SCN member cities, held over 2017 and 2018.": (

@@ -246,9 +246,9 @@ def _accounts(cities: dict[str, City], people: dict[str, Person]) -> None:
     dakar_coordinator = _account("coordinator.dakar@example.org")
     delegate = _account("delegate@example.org")
     Coordinator.objects.get_or_create(user=coordinator, city=cities["montreal"])
+    # Dakar's focal point has an account but no person record of the demo: the report names no such person.
     Coordinator.objects.get_or_create(user=dakar_coordinator, city=cities["dakar"])
     _link(people["esteban.benavides@example.org"], coordinator)
-    _link(people["papa.alassane.seck@example.org"], dakar_coordinator)
     _link(people["maye.seck@example.org"], delegate)
 
 

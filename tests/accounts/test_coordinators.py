@@ -47,7 +47,7 @@ def test_a_duplicate_assignment_is_refused(staff_client):
 
 
 def test_removing_asks_first_then_removes(staff_client):
-    coordinator = Coordinator.objects.get()
+    coordinator = Coordinator.objects.get(user__email="coordinator@example.org")
     url = reverse("cities:coordinator_remove", kwargs={"pk": coordinator.pk})
 
     confirm = staff_client.get(url).content.decode()
