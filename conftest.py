@@ -179,6 +179,16 @@ def demo(request, _demo_world, db):
 
 
 @pytest.fixture
+def private_demo(demo):
+    """The demo exchange made private: the demo is public (issue 14); these tests ask who sees a private one."""
+    from exchanges.models import Exchange
+
+    Exchange.objects.filter(pk=demo.pk).update(is_public=False)
+    demo.is_public = False
+    return demo
+
+
+@pytest.fixture
 def staff_user(db):
     from tests.factories import StaffFactory
 

@@ -12,7 +12,12 @@ from django.db import transaction
 from cities.models import Coordinator
 from participants.models import Person, new_feed_token
 
-ANONYMISED_FIELDS = {"honorific": "", "job_title": "", "email": "", "languages": ""}
+# Every language's column of the translated ones (modeltranslation): an English-only erasure left the French job title.
+ANONYMISED_FIELDS = {
+    **{f"{name}{suffix}": "" for name in ("honorific", "job_title") for suffix in ("", "_en", "_fr")},
+    "email": "",
+    "languages": "",
+}
 
 
 def person_anonymise(*, person: Person) -> Person:

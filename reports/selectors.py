@@ -2,7 +2,7 @@
 
 import functools
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection
@@ -53,7 +53,6 @@ class DraftData:
     sessions: list[Session]
     next_steps: list[NextStep]
     ordinal: int  # 1 for the first exchange of its programme, by start date
-    links: list[tuple[str, str]] = field(default_factory=list)  # (name or acronym, website)
 
 
 def draft_data(exchange: Exchange) -> DraftData:
@@ -78,7 +77,7 @@ def draft_data(exchange: Exchange) -> DraftData:
         .exclude(status=Exchange.Status.CANCELLED)
         .count()
     )
-    data = DraftData(
+    return DraftData(
         exchange=exchange,
         visiting_cities=list(exchange.visiting_cities.all()),
         objectives=list(exchange.objectives.all()),
@@ -87,8 +86,6 @@ def draft_data(exchange: Exchange) -> DraftData:
         next_steps=next_steps,
         ordinal=earlier + 1,
     )
-    data.links = _link_targets(data)
-    return data
 
 
 def _named_people(data: DraftData) -> list[Person]:
@@ -113,17 +110,18 @@ def _named_organisations(data: DraftData) -> list[Organisation]:
     return list({org.pk: org for org in found if org is not None}.values())
 
 
-def _link_targets(data: DraftData) -> list[tuple[str, str]]:
-    """(name, website) pairs for the organisations (by name and acronym) and initiatives a draft may name."""
+def link_targets(data: DraftData, language: str) -> list[tuple[str, str]]:
+    """(name, website) pairs for the organisations (by name and acronym) and initiatives a draft in ``language``
+    may name, by their names in that language."""
     targets = []
     for org in _named_organisations(data):
         if org.website:
-            targets.append((org.name, org.website))
-            if org.acronym:
-                targets.append((org.acronym, org.website))
+            targets += [(getattr(org, f"{name}_{language}"), org.website) for name in ("name", "acronym")]
     initiatives = [initiative for session in data.sessions for initiative in session.initiatives.all()]
-    targets.extend((item.acronym or item.name, item.website) for item in initiatives if item.website)
-    return targets
+    for item in initiatives:
+        if item.website:
+            targets.append((getattr(item, f"acronym_{language}") or getattr(item, f"name_{language}"), item.website))
+    return [(name, website) for name, website in targets if name]
 
 
 def latest_job(*, exchange: Exchange, kind: str, report: Report | None = None) -> RenderJob | None:

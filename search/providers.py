@@ -11,20 +11,22 @@ apps, and no app imports search.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils.formats import date_format
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Initiative, Organisation
 from cities.selectors import organisation_url, visible_cities, visible_initiatives, visible_organisations
 from exchanges.access import is_staff, visible_exchanges
-from exchanges.models import Exchange
+from exchanges.confidentiality import publishable_sessions
+from exchanges.models import Exchange, Session
 from participants.models import Person
 from reports.access import published_releases
 from reports.models import ReportRelease
-from search.text import matching
+from search.text import LANGUAGE_CONFIGS, both_languages, filter_matching, in_order, matching
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,14 @@ class Hit:
 
 
 class Provider:
+    """``fields`` name the columns searched: a translated text by both its columns (``both_languages``). Hits read
+    the model's attributes, which give the reader's language and fall back to the other one."""
+
     kind: str
     label: Promise
     fields: tuple[str, ...]
     title: str = "name"
+    title_translated: bool = False  # ``title`` is a translated text: "titles first" looks in the reader's language
     ordering: tuple[str, ...] = ("name",)
 
     def available(self, user) -> bool:
@@ -53,8 +59,14 @@ class Provider:
     def hit(self, obj) -> Hit:
         raise NotImplementedError
 
+    def title_field(self) -> str:
+        if not self.title_translated:
+            return self.title
+        language = get_language() or "en"
+        return f"{self.title}_{language if language in LANGUAGE_CONFIGS else 'en'}"
+
     def search(self, user, text: str) -> QuerySet:
-        return matching(self.visible(user), self.fields, text, title=self.title, ordering=self.ordering)
+        return matching(self.visible(user), self.fields, text, title=self.title_field(), ordering=self.ordering)
 
 
 def _first_url(*candidates) -> str | None:
@@ -73,7 +85,7 @@ def _dates(start: date, end: date) -> str:
 class CityProvider(Provider):
     kind = "cities"
     label = _("Cities")
-    fields = ("name", "country", "region", "languages", "profile")
+    fields = ("name", *both_languages("country", "region", "languages", "profile"))
 
     def visible(self, user):
         return visible_cities(user)
@@ -85,7 +97,8 @@ class CityProvider(Provider):
 class InitiativeProvider(Provider):
     kind = "initiatives"
     label = _("Initiatives")
-    fields = ("name", "acronym", "summary", "description")
+    fields = both_languages("name", "acronym", "summary", "description")
+    title_translated = True
 
     def visible(self, user):
         return visible_initiatives(user).select_related("city")
@@ -97,7 +110,8 @@ class InitiativeProvider(Provider):
 class OrganisationProvider(Provider):
     kind = "organisations"
     label = _("Organisations")
-    fields = ("name", "acronym", "description")
+    fields = both_languages("name", "acronym", "description")
+    title_translated = True
 
     def visible(self, user):
         return visible_organisations(user).select_related("city")
@@ -115,7 +129,7 @@ class PersonProvider(Provider):
 
     kind = "people"
     label = _("People")
-    fields = ("name", "job_title", "email")
+    fields = ("name", *both_languages("job_title"), "email")
 
     def available(self, user):
         return is_staff(user)
@@ -135,14 +149,27 @@ class PersonProvider(Provider):
 
 
 class ExchangeProvider(Provider):
+    """Exchanges by their own texts, and by the texts of their sessions that may be published (titles,
+    descriptions, notes of public and Chatham House sessions: ``exchanges.confidentiality.publishable_sessions``),
+    so that a word of a session's notes finds its exchange, for those who see the exchange."""
+
     kind = "exchanges"
     label = _("Exchanges")
-    fields = ("title", "description")
+    fields = both_languages("title", "description")
+    session_fields = both_languages("title", "description", "notes")
     title = "title"
+    title_translated = True
     ordering = ("-start_date", "title")
 
     def visible(self, user):
         return visible_exchanges(user).select_related("host_city")
+
+    def search(self, user, text: str) -> QuerySet:
+        visible = self.visible(user)
+        own = filter_matching(visible, self.fields, text).values("pk")
+        sessions = filter_matching(Session.objects.filter(publishable_sessions()), self.session_fields, text)
+        found = visible.filter(Q(pk__in=own) | Q(pk__in=sessions.values("exchange_id")))
+        return in_order(found, text, title=self.title_field(), ordering=self.ordering)
 
     def hit(self, exchange: Exchange) -> Hit:
         meta = f"{_dates(exchange.start_date, exchange.end_date)} · {exchange.host_city.name}"
@@ -157,6 +184,7 @@ class ReportProvider(Provider):
     fields = ("introduction", "aims", "summary", "next_steps")
     title = "report__exchange__title"
     ordering = ("-report__exchange__start_date", "language")
+    title_translated = True
 
     def visible(self, user):
         return published_releases(user).select_related("report__exchange__host_city")

@@ -89,10 +89,9 @@ def test_exchange_feed_follows_the_request_language(client, demo):
     french = Calendar.from_ical(client.get("/exchanges/dakar-montreal-2017/agenda.ics", **FRENCH).content)
     english = Calendar.from_ical(client.get("/exchanges/dakar-montreal-2017/agenda.ics").content)
 
-    # The demo's title has no French yet: the calendar's name says its title is in English.
-    assert str(french["X-WR-CALNAME"]) == "Dakar–Montréal city exchange (en anglais) : programme"
+    assert str(french["X-WR-CALNAME"]) == "Échange Dakar–Montréal : programme"
     events = {str(event["SUMMARY"]): event for event in french.walk("VEVENT")}
-    description = str(events["Roundtables with the Ville de Montréal"]["DESCRIPTION"])
+    description = str(events["Tables rondes avec la Ville de Montréal"]["DESCRIPTION"])
     assert description.startswith("Table ronde · lundi 16 octobre 2017, 8 h 30 – 10 h 30, heure de Montréal")
     assert "Participants : toutes les délégations" in description
     assert str(english["X-WR-CALNAME"]).endswith(": agenda")

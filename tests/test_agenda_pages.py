@@ -103,7 +103,7 @@ def test_exchange_agenda_filter_rejects_bad_input_next_to_the_field(client, valu
     assert "Still listed" in _text(response)
 
 
-def test_exchange_agenda_is_404_for_an_outsider_and_anonymous(client, demo, outsider):
+def test_exchange_agenda_is_404_for_an_outsider_and_anonymous(client, private_demo, outsider):
     client.force_login(outsider)
     assert client.get(DEMO_AGENDA).status_code == 404
 

@@ -28,14 +28,14 @@ def _login(client, email):
 # City profiles
 
 
-def test_city_profile_shows_montreal_initiatives_to_anonymous_and_no_exchange_that_is_not_public(client, demo):
+def test_city_profile_shows_montreal_initiatives_to_anonymous_and_no_exchange_that_is_not_public(client, private_demo):
     page = client.get(MONTREAL).content.decode()
 
     assert "<h1>Montréal</h1>" in page
     assert "RÉSAL (Réseau d’échange et de soutien aux actions locales)" in page
     assert "Travailleurs de corridor" in page
     assert "Dakar–Montréal city exchange" not in page  # not public: neither named nor linked
-    assert demo.get_absolute_url() not in page
+    assert private_demo.get_absolute_url() not in page
     assert "Service de Police de la Ville de Montréal" in page
     assert '<div class="prose"><p>Montréal combines municipal social development' in page
 
@@ -252,7 +252,7 @@ def test_initiative_page_shows_city_lead_themes_and_sessions_to_the_delegate(cli
     assert "SPVM headquarters" not in page  # a session of the exchange that did not present RÉSAL
 
 
-def test_initiative_page_hides_sessions_of_exchanges_the_viewer_may_not_see(client, demo, outsider):
+def test_initiative_page_hides_sessions_of_exchanges_the_viewer_may_not_see(client, private_demo, outsider):
     client.force_login(outsider)
 
     page = client.get("/initiatives/resal/").content.decode()
@@ -362,7 +362,8 @@ def test_initiative_session_of_a_draft_exchange_is_hidden_from_its_presenter(cli
     assert session.exchange.title not in page
 
 
-def test_city_profile_links_the_published_report_for_those_who_may_read_it(client, demo):
+def test_city_profile_links_the_published_report_for_those_who_may_read_it(client, private_demo):
+    demo = private_demo
     from django.contrib.auth import get_user_model
 
     from reports.services import report_draft, report_get_or_create, report_set_published

@@ -25,7 +25,7 @@ def test_load_demo_recreates_the_reference_exchange(demo):
     assert exchange.programme.organiser.acronym == "ISD"
     assert exchange.delegations.count() == 2
     assert exchange.sessions.count() == 5
-    assert exchange.next_steps.filter(text__startswith="CPRLV to circulate an initial concept note").exists()
+    assert exchange.next_steps.filter(text__startswith="The CPRLV sends round a first concept note").exists()
 
 
 def test_load_demo_keeps_the_five_objectives_verbatim(demo):
@@ -85,3 +85,31 @@ def test_load_demo_twice_writes_nothing_the_second_time(demo):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert list(Session.objects.order_by("pk").values_list("pk", "sequence", "updated_at")) == before
+
+
+def test_load_demo_makes_the_exchange_and_its_agenda_public(client, demo):
+    home = client.get("/").content.decode()
+    agenda = client.get("/exchanges/dakar-montreal-2017/agenda/").content.decode()
+
+    assert demo.is_public
+    assert 'href="/exchanges/dakar-montreal-2017/"' in home
+    assert "Roundtables with the Ville de Montréal" in agenda
+
+
+def test_load_demo_has_a_coordinator_for_each_city(demo):
+    from cities.models import Coordinator
+
+    coordinated = set(Coordinator.objects.values_list("user__email", "city__slug"))
+
+    assert coordinated == {("coordinator@example.org", "montreal"), ("coordinator.dakar@example.org", "dakar")}
+
+
+def test_load_demo_writes_every_text_in_both_languages(demo):
+    session = demo.sessions.get(title_en="Roundtables with the Ville de Montréal")
+    objective = demo.objectives.get(position=1)
+
+    assert (demo.title_en, demo.title_fr) == ("Dakar–Montréal city exchange", "Échange Dakar–Montréal")
+    assert session.title_fr == "Tables rondes avec la Ville de Montréal"
+    assert "**Opening roundtables.**" in session.notes_en
+    assert "**Tables rondes d'ouverture.**" in session.notes_fr
+    assert objective.lead_fr == "Partager des outils et des initiatives pratiques essentiels"

@@ -151,7 +151,7 @@ def test_personal_feed_leaves_out_drafts_and_marks_cancelled_exchanges(client):
     assert str(events["Session of a scheduled exchange"]["STATUS"]) == "CONFIRMED"
 
 
-def test_exchange_feed_follows_the_exchange_access(client, demo, outsider):
+def test_exchange_feed_follows_the_exchange_access(client, private_demo, outsider):
     url = reverse("exchanges:agenda_ics", args=["dakar-montreal-2017"])
     anonymous = client.get(url)
     client.force_login(outsider)
@@ -201,5 +201,5 @@ def test_personal_feed_speaks_the_persons_language(client, demo):
     assert str(calendar["X-WR-CALNAME"]) == expected
     # Day and month names come from Django's own French catalogue.
     assert "lundi 16 octobre 2017, 8 h 30 – 10 h 30, heure de Montréal" in str(
-        _events(response)["Roundtables with the Ville de Montréal"]["DESCRIPTION"]
+        _events(response)["Tables rondes avec la Ville de Montréal"]["DESCRIPTION"]
     )

@@ -34,5 +34,5 @@ def test_builder_names_each_session_in_french_quotes(client, demo):
 
     page = client.get("/exchanges/dakar-montreal-2017/builder/", **FRENCH).content.decode()
 
-    assert '<span class="visually-hidden"> « Roundtables with the Ville de Montréal »</span>' in page
+    assert '<span class="visually-hidden"> « Tables rondes avec la Ville de Montréal »</span>' in page
     assert "“Roundtables" not in page

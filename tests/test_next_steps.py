@@ -27,7 +27,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 LIST_URL = "/exchanges/dakar-montreal-2017/next-steps/"
-CONCEPT_NOTE = "CPRLV to circulate an initial concept note to this end."
+CONCEPT_NOTE = "The CPRLV sends round a first concept note for this training."
 
 
 def _user(email):
@@ -76,15 +76,15 @@ def test_next_steps_page_shows_the_concept_note_with_its_owner_to_the_delegate(c
     assert "Papa Alassane Seck" in page
 
 
-def test_next_steps_pages_are_404_for_outsiders_and_anonymous(client, demo, outsider):
-    step = _step("CPRLV to circulate")
+def test_next_steps_pages_are_404_for_outsiders_and_anonymous(client, private_demo, outsider):
+    step = _step("The CPRLV sends round")
     urls = [
         LIST_URL,
         step.get_absolute_url(),
-        reverse("exchanges:next_step_create", kwargs={"slug": demo.slug}),
-        reverse("exchanges:next_step_edit", kwargs={"slug": demo.slug, "pk": step.pk}),
+        reverse("exchanges:next_step_create", kwargs={"slug": private_demo.slug}),
+        reverse("exchanges:next_step_edit", kwargs={"slug": private_demo.slug, "pk": step.pk}),
     ]
-    update_url = reverse("exchanges:next_step_update", kwargs={"slug": demo.slug, "pk": step.pk})
+    update_url = reverse("exchanges:next_step_update", kwargs={"slug": private_demo.slug, "pk": step.pk})
     client.force_login(outsider)
 
     responses = [client.get(url).status_code for url in urls]
@@ -99,7 +99,7 @@ def test_next_steps_pages_are_404_for_outsiders_and_anonymous(client, demo, outs
 
 
 def test_next_step_update_by_owner_shows_on_the_exchange_and_the_dashboard(client, demo, staff_user):
-    step = _step("Dakar exchange participants")  # owned by Maye Seck, the demo delegate
+    step = _step("Dakar's participants report")  # owned by Maye Seck, the demo delegate
     client.force_login(_user("delegate@example.org"))
 
     response = client.post(
@@ -121,7 +121,7 @@ def test_next_step_update_by_owner_shows_on_the_exchange_and_the_dashboard(clien
 
 
 def test_next_step_update_by_host_coordinator_is_allowed(client, demo):
-    step = _step("CPRLV to circulate")
+    step = _step("The CPRLV sends round")
     client.force_login(_user("coordinator@example.org"))
 
     client.post(
@@ -135,7 +135,7 @@ def test_next_step_update_by_host_coordinator_is_allowed(client, demo):
 
 
 def test_next_step_update_by_a_delegate_who_does_not_own_it_is_refused(client, demo):
-    step = _step("CPRLV to circulate")
+    step = _step("The CPRLV sends round")
     client.force_login(_user("delegate@example.org"))
     detail = client.get(step.get_absolute_url()).content.decode()
 
@@ -161,7 +161,7 @@ def test_next_step_update_coordinator_of_a_visiting_city_may_post():
 
 
 def test_next_step_update_empty_text_shows_the_error_next_to_the_field(client, demo):
-    step = _step("Dakar exchange participants")
+    step = _step("Dakar's participants report")
     client.force_login(_user("delegate@example.org"))
 
     response = client.post(
@@ -178,7 +178,7 @@ def test_next_step_update_empty_text_shows_the_error_next_to_the_field(client, d
 
 
 def test_next_step_update_service_rejects_an_unknown_status(demo):
-    step = _step("CPRLV to circulate")
+    step = _step("The CPRLV sends round")
 
     with pytest.raises(ValueError):
         next_step_update_post(next_step=step, user=None, text="x", new_status="finished")
@@ -209,7 +209,7 @@ def test_next_step_create_by_host_coordinator_requires_an_owner(client, demo):
 
 
 def test_next_step_create_and_edit_are_forbidden_to_the_delegate(client, demo):
-    step = _step("CPRLV to circulate")
+    step = _step("The CPRLV sends round")
     client.force_login(_user("delegate@example.org"))
 
     create = client.post(reverse("exchanges:next_step_create", kwargs={"slug": demo.slug}), {"text": "x"})
@@ -255,8 +255,8 @@ def test_home_shows_my_next_steps_to_their_owner(client, demo):
     page = client.get("/").content.decode()
 
     assert "My next steps" in page
-    assert "Dakar exchange participants to provide regular updates" in page
-    assert "CPRLV to circulate" not in page
+    assert "participants report regularly on how the training package" in page
+    assert "The CPRLV sends round" not in page
 
 
 def test_home_my_next_steps_empty_for_an_outsider_and_absent_for_anonymous(client, demo, outsider):
@@ -472,7 +472,7 @@ def test_reminder_management_command_reports_the_count(demo, capsys):
 
 
 def test_next_step_update_by_staff_does_not_show_their_email_to_delegates(client, demo):
-    step = _step("Dakar exchange participants")
+    step = _step("Dakar's participants report")
     next_step_update_post(next_step=step, user=_user("staff@example.org"), text="Funding found.", new_status="")
     url = reverse("exchanges:next_step_detail", kwargs={"slug": demo.slug, "pk": step.pk})
     client.force_login(_user("delegate@example.org"))

@@ -32,7 +32,7 @@ def test_home_lists_the_exchange_for_its_delegate(client, demo):
     assert "Dakar–Montréal city exchange" in response.content.decode()
 
 
-def test_home_hides_the_exchange_from_an_outsider(client, demo, outsider):
+def test_home_hides_the_exchange_from_an_outsider(client, private_demo, outsider):
     client.force_login(outsider)
 
     response = client.get("/")
@@ -66,7 +66,7 @@ def test_exchange_page_visible_to_delegate_and_coordinator(client, demo):
         assert "Roundtables with the Ville de Montréal" in response.content.decode(), email
 
 
-def test_exchange_page_is_404_for_a_user_in_no_delegation(client, demo, outsider):
+def test_exchange_page_is_404_for_a_user_in_no_delegation(client, private_demo, outsider):
     client.force_login(outsider)
 
     response = client.get(DEMO_URL)
@@ -74,7 +74,7 @@ def test_exchange_page_is_404_for_a_user_in_no_delegation(client, demo, outsider
     assert response.status_code == 404
 
 
-def test_exchange_page_is_404_for_anonymous_when_not_public(client, demo):
+def test_exchange_page_is_404_for_anonymous_when_not_public(client, private_demo):
     response = client.get(DEMO_URL)
 
     assert response.status_code == 404

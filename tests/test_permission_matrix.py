@@ -554,8 +554,8 @@ MATRIX = {
     # exchanges: next steps (issue 7): seen by those who see the exchange; added and edited by those who edit it
     # (its delegate gets 403); updates posted by the step's owner person, the exchange's cities' coordinators and
     # staff (a delegate who does not own the step gets 403; tests/test_next_steps.py has the owner posting).
-    "exchanges:next_steps": readers_of_a(A_SLUG, Page("CPRLV to circulate an initial concept note")),
-    "exchanges:next_step_detail": readers_of_a(A_NEXT_STEP, Page("CPRLV to circulate an initial concept note")),
+    "exchanges:next_steps": readers_of_a(A_SLUG, Page("The CPRLV sends round a first concept note")),
+    "exchanges:next_step_detail": readers_of_a(A_NEXT_STEP, Page("The CPRLV sends round a first concept note")),
     "exchanges:next_step_create": Row(A_SLUG, anonymous=LOGIN, delegate_a=FORBIDDEN, coordinator_host=Page("Add a next step"), staff=Page("Add a next step"), post=_next_step_data),
     "exchanges:next_step_edit": Row(A_NEXT_STEP, anonymous=LOGIN, delegate_a=FORBIDDEN, coordinator_host=Page("Edit next step"), staff=Page("Edit next step"), post=_next_step_data),
     "exchanges:next_step_update": Row(
@@ -581,7 +581,7 @@ MATRIX = {
     "reports:report": readers_of_a(
         A_SLUG,
         Page("Version history"),
-        delegate_a=Page("The exchange began with a series of roundtables", hides=("Version history", "Edit Summary")),
+        delegate_a=Page("Opening roundtables.", hides=("Version history", "Edit Summary")),
     ),
     "reports:draft": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Draft the report from the exchange?", post=lambda w: {"replace": "1"}),
     "reports:section_edit": row(A_SECTION, STAFF_COORDINATOR_HOST, text="Edit Summary", post=lambda w: {"text": "Summary by the matrix", "base_version": w.report.version}),
@@ -801,6 +801,9 @@ def _world_rows(django_db_setup, django_db_blocker, tmp_path_factory):
 
 def _build_world() -> dict:
     exchange_a = load_demo()
+    # The demo is public (issue 14); the matrix asks who sees a private exchange, so A is made private here.
+    Exchange.objects.filter(pk=exchange_a.pk).update(is_public=False)
+    exchange_a.is_public = False
     exchange_b = ExchangeFactory(title="Exchange B", host_city=CityFactory(name="City B"))
     delegation_b = DelegationFactory(exchange=exchange_b)
     user_b = UserFactory(email="delegate-b@example.org")
@@ -863,7 +866,7 @@ def world(_world_rows, db, settings):
         uninvited=Person.objects.get(email="papa.alassane.seck@example.org"),
         coordinator_a=Coordinator.objects.get(user__email="coordinator@example.org"),
         # Owned by CPRLV, by no one of the six: exchange A's delegate sees it but may not post updates.
-        next_step_a=exchange_a.next_steps.get(text__startswith="CPRLV to circulate"),
+        next_step_a=exchange_a.next_steps.get(text__startswith="The CPRLV sends round"),
         report=Report.objects.get(exchange=exchange_a),
         report_job=RenderJob.objects.get(pk=_world_rows["report_job"]),
         users={

@@ -4,9 +4,9 @@ from django.db import connection
 from django.urls import reverse
 
 from conftest import require
-from exchanges.models import Exchange
-from search.providers import PROVIDERS
-from search.text import fold, matching
+from exchanges.models import Exchange, Session
+from search.providers import PROVIDERS, provider_for
+from search.text import filter_matching, fold, matching
 from tests.factories import (
     CityFactory,
     ExchangeFactory,
@@ -68,7 +68,13 @@ def test_search_shows_a_delegate_only_their_own_exchanges(client, demo):
     assert "Nothing found" in foreign
 
 
+def _private(exchange):
+    """The demo is public (issue 14); these tests ask about a private exchange."""
+    Exchange.objects.filter(pk=exchange.pk).update(is_public=False)
+
+
 def test_search_hides_private_exchanges_from_an_outsider(client, demo, outsider):
+    _private(demo)
     client.force_login(outsider)
 
     page = _search(client, "Dakar Montréal city exchange")
@@ -205,10 +211,76 @@ def test_search_postgresql_uses_the_full_text_indexes(demo, staff_user):
             ).explain()
             for provider in PROVIDERS
         }
+        exchanges = provider_for("exchanges")
+        sessions_plan = filter_matching(Session.objects.all(), exchanges.session_fields, "quartier").explain()
 
     assert set(plans) == set(indexes)  # a new provider needs its index (search/migrations)
     for kind, plan in plans.items():
         assert f"Bitmap Index Scan on {indexes[kind]}" in plan, kind
+    assert "Bitmap Index Scan on search_session_fts" in sessions_plan
+
+
+def test_search_columns_of_both_languages_are_searched():
+    exchanges = provider_for("exchanges")
+
+    assert exchanges.fields == ("title_en", "title_fr", "description_en", "description_fr")
+    assert "notes_fr" in exchanges.session_fields and "notes_en" in exchanges.session_fields
+
+
+# Both languages (issue 13): French and English columns, results in the reader's language
+
+FRENCH_ONLY_WORD = "ébranlé"  # in the French notes of the Lachine site visit, in no English text
+
+
+def test_search_finds_the_exchange_of_a_word_found_only_in_a_french_note(client, demo):
+    session = demo.sessions.get(title_en="Site visit: RÉSAL in Saint-Pierre, Lachine")
+
+    page = _search(client, FRENCH_ONLY_WORD)
+    unaccented = _search(client, "EBRANLE")
+
+    assert FRENCH_ONLY_WORD in session.notes_fr and FRENCH_ONLY_WORD not in session.notes_en
+    assert '<h2 id="group-exchanges">' in page
+    assert 'href="/exchanges/dakar-montreal-2017/"' in page
+    assert 'href="/exchanges/dakar-montreal-2017/"' in unaccented
+
+
+@pytest.mark.parametrize("level", [Session.Confidentiality.PARTICIPANTS, Session.Confidentiality.RESTRICTED])
+def test_search_never_finds_an_exchange_by_the_notes_of_a_confidential_session(client, demo, level):
+    Session.objects.filter(exchange=demo, title_en="Site visit: RÉSAL in Saint-Pierre, Lachine").update(
+        confidentiality=level
+    )
+    _login(client, "coordinator@example.org")
+
+    page = _search(client, FRENCH_ONLY_WORD)
+
+    assert "/exchanges/dakar-montreal-2017/" not in page
+    assert "Nothing found" in page
+
+
+def test_search_finds_a_note_only_in_exchanges_the_viewer_sees(client, demo, outsider):
+    _private(demo)
+    client.force_login(outsider)
+
+    page = _search(client, FRENCH_ONLY_WORD)
+
+    assert "/exchanges/dakar-montreal-2017/" not in page
+
+
+def test_search_shows_results_in_the_readers_language_with_fallback(client, demo):
+    ExchangeFactory(title_en="Lisbon–Dakar harbour exchange", title_fr="", is_public=True)
+
+    french = client.get(URL, {"q": "Dakar"}, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    english = client.get(URL, {"q": "Dakar"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "Échange Dakar–Montréal" in french
+    assert "Lisbon–Dakar harbour exchange" in french  # no French title: the English one
+    assert "Dakar–Montréal city exchange" in english and "Échange Dakar–Montréal" not in english
+
+
+def test_search_finds_a_french_title_from_an_english_page(client, demo):
+    page = client.get(URL, {"q": "Tables rondes"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert 'href="/exchanges/dakar-montreal-2017/"' in page
 
 
 def test_search_lists_titles_that_start_with_the_query_first(client):
@@ -239,6 +311,7 @@ def test_search_finds_a_published_report_for_those_who_see_the_exchange(client, 
 def test_search_never_shows_a_draft_report_or_another_exchanges_report(client, demo, outsider):
     from reports.services import report_draft, report_get_or_create
 
+    _private(demo)
     report_draft(report=report_get_or_create(exchange=demo), user=_staff())
     client.force_login(get_user_model().objects.get(email="delegate@example.org"))
     draft_page = _search(client, "Lachine", kind="reports")

@@ -168,11 +168,11 @@ INITIATIVES = {
         themes=["violence-prevention", "youth", "social-cohesion"],
         summary="A multi-agency structure that prevents and responds to violence, especially by young people.",
         description=(
-            "A unique multi-agency structure involving the Institut universitaire sur les jeunes en difficulté, "
-            "the Ville de Montréal, the SPVM and a range of organisations working in the field. Its primary focus "
-            "is to prevent and respond to violence, especially violent behaviour of young people, and to consult "
-            "with all actors and stakeholders to determine the problems and possible solutions. It was piloted in "
-            "the Saint-Pierre district of Lachine."
+            "A multi-agency structure with no equivalent elsewhere: the Institut universitaire sur les jeunes en "
+            "difficulté, the Ville de Montréal and the SPVM sit in it alongside many organisations active on the "
+            "ground. It sets out to stop violence before it happens, above all among young people, and to respond "
+            "when it does, after hearing every actor and stakeholder concerned on what the problems are and what "
+            "could solve them. Its first pilot ran in the Saint-Pierre district of Lachine."
         ),
     ),
     "dakar-volunteer-programme": dict(
@@ -195,9 +195,7 @@ INITIATIVES = {
         lead="college-maisonneuve",
         themes=["pcve", "youth"],
         summary="Collège de Maisonneuve's corridor workers, a response to students leaving for Syria and Iraq.",
-        description=(
-            "Developed by the Collège de Maisonneuve as a response to a number of students leaving for Syria and Iraq."
-        ),
+        description=("The Collège de Maisonneuve set it up after several of its students left for Syria and Iraq."),
     ),
 }
 
@@ -229,16 +227,39 @@ OBJECTIVES = [
     ),
 ]
 
+PROGRAMME = {
+    "name": "SCN bilateral city exchanges 2017–2018",
+    "description": "Three direct exchanges between practitioners of SCN member cities, held over 2017 and 2018.",
+}
+
+EXCHANGE = {
+    "title": "Dakar–Montréal city exchange",
+    # The draft continues "ISD held the first … exchange on 16–18 October 2017, " with this text.
+    "description": (
+        "Helping the cities of Dakar and Montréal learn from each other and work together against violent "
+        "extremism, by passing on, city to city, practical tools and initiatives that lower local risk, prevent "
+        "violence and help communities hold together."
+    ),
+    "outcome": (
+        "The exchange was a first step towards lasting bilateral cooperation between Montréal and Dakar within the "
+        "SCN. What the two cities learned feeds the network's wider work: it shows how much cities gain by working "
+        "together directly, and offers a way to share good practice between places whose contexts differ but whose "
+        "goals are the same."
+    ),
+}
+
 # key: (name, kind, address, district, host organisation slug)
 VENUES = {
     "city-hall": ("Hôtel de Ville de Montréal", "venue", "275 rue Notre-Dame Est", "Ville-Marie", "ville-de-montreal"),
     "saint-pierre": ("Saint-Pierre district", "site", "", "Lachine", "montreal-social-diversity-sports"),
     "spvm-hq": ("SPVM headquarters", "site", "1441 rue Saint-Urbain", "Ville-Marie", "spvm"),
-    "cprlv": ("Centre for the Prevention of Radicalization Leading to Violence", "venue", "", "", "cprlv"),
+    # Venue names are not translated: the CPRLV's premises go by the centre's own, French, name.
+    "cprlv": ("Centre de prévention de la radicalisation menant à la violence", "venue", "", "", "cprlv"),
 }
 
 DEMO_ACCOUNTS = [
     ("staff@example.org", "Network staff (all pages, the admin)"),
     ("coordinator@example.org", "Montréal coordinator (Esteban Benavides)"),
+    ("coordinator.dakar@example.org", "Dakar coordinator"),
     ("delegate@example.org", "Dakar delegate (Maye Seck)"),
 ]

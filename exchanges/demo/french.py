@@ -1,4 +1,4 @@
-"""French for every text a reader sees in the Dakar–Montréal demo (exchanges/demo.py).
+"""French for every text a reader sees in the Dakar–Montréal demo (exchanges/demo/).
 
 Keys are the English texts exactly as the demo writes them; values are their French, written as a translator
 would, not by machine. Names of people and places stay as they are. Where an organisation has a French name
@@ -82,18 +82,18 @@ FRENCH: dict[str, str] = {
         "Une structure multipartenaire qui prévient la violence, en particulier celle des jeunes, et qui y répond."
     ),
     (
-        "A unique multi-agency structure involving the Institut universitaire sur les jeunes en difficulté, "
-        "the Ville de Montréal, the SPVM and a range of organisations working in the field. Its primary "
-        "focus is to prevent and respond to violence, especially violent behaviour of young people, and to "
-        "consult with all actors and stakeholders to determine the problems and possible solutions. It was "
-        "piloted in the Saint-Pierre district of Lachine."
+        "A multi-agency structure with no equivalent elsewhere: the Institut universitaire sur les jeunes en "
+        "difficulté, the Ville de Montréal and the SPVM sit in it alongside many organisations active on the "
+        "ground. It sets out to stop violence before it happens, above all among young people, and to respond "
+        "when it does, after hearing every actor and stakeholder concerned on what the problems are and what "
+        "could solve them. Its first pilot ran in the Saint-Pierre district of Lachine."
     ): (
-        "Une structure multipartenaire sans équivalent, qui réunit l'Institut universitaire sur les jeunes "
-        "en difficulté, la Ville de Montréal, le SPVM et un ensemble d'organismes actifs sur le terrain. Sa "
-        "mission première est de prévenir la violence, en particulier les comportements violents chez les "
-        "jeunes, et d'y répondre, en consultant l'ensemble des acteurs et des parties prenantes pour cerner "
-        "les problèmes et les solutions possibles. Elle a d'abord été mise à l'essai dans le quartier "
-        "Saint-Pierre, à Lachine."
+        "Une structure multipartenaire sans équivalent ailleurs\xa0: l'Institut universitaire sur les jeunes en "
+        "difficulté, la Ville de Montréal et le SPVM y siègent aux côtés de nombreux organismes actifs sur le "
+        "terrain. Elle vise à empêcher la violence avant qu'elle ne survienne, surtout chez les jeunes, et à y "
+        "répondre lorsqu'elle survient, après avoir entendu tous les acteurs et toutes les parties prenantes "
+        "concernés sur les problèmes et sur ce qui pourrait les résoudre. Son premier projet pilote s'est déroulé "
+        "dans le quartier Saint-Pierre, à Lachine."
     ),
     "Dakar Volunteer Programme": "Programme des volontaires de Dakar",
     "Dakar's innovative programme of city volunteers working for safety and cohesion.": (
@@ -114,9 +114,9 @@ FRENCH: dict[str, str] = {
         "Les travailleurs de corridor du Collège de Maisonneuve, une réponse aux départs d'étudiants vers "
         "la Syrie et l'Irak."
     ),
-    ("Developed by the Collège de Maisonneuve as a response to a number of students leaving for Syria and Iraq."): (
-        "Conçu par le Collège de Maisonneuve en réponse au départ d'un certain nombre de ses étudiants vers "
-        "la Syrie et l'Irak."
+    "The Collège de Maisonneuve set it up after several of its students left for Syria and Iraq.": (
+        "Le Collège de Maisonneuve l'a mis sur pied après le départ de plusieurs de ses étudiants vers la Syrie et "
+        "l'Irak."
     ),
     "Sharing vital practical tools and initiatives": "Partager des outils et des initiatives pratiques essentiels",
     "to reduce local risk, prevent violence and build cohesive communities;": (
@@ -169,11 +169,14 @@ FRENCH: dict[str, str] = {
         "de l'échange."
     ),
     "Hôtel de Ville de Montréal": "Hôtel de Ville de Montréal",
+    "Centre de prévention de la radicalisation menant à la violence": (
+        "Centre de prévention de la radicalisation menant à la violence"
+    ),
     "Saint-Pierre district": "Quartier Saint-Pierre",
     "SPVM headquarters": "Quartier général du SPVM",
     "Roundtables with the Ville de Montréal": "Tables rondes avec la Ville de Montréal",
-    "A series of roundtables with key representatives from the Ville de Montréal.": (
-        "Une série de tables rondes avec des représentants clés de la Ville de Montréal."
+    "Roundtables where senior people of the Ville de Montréal meet the Dakar delegation.": (
+        "Des tables rondes où des responsables de la Ville de Montréal rencontrent la délégation de Dakar."
     ),
     "Site visit: RÉSAL in Saint-Pierre, Lachine": "Visite de terrain\xa0: le RÉSAL à Saint-Pierre, Lachine",
     "Local social and community workers present the RÉSAL pilot and the local context of Lachine.": (
@@ -190,82 +193,78 @@ FRENCH: dict[str, str] = {
     "Research and expertise on P/CVE: presentations by Montréal institutions": (
         "Recherche et expertise en prévention de l'extrémisme violent\xa0: présentations d'institutions montréalaises"
     ),
-    "Several institutions present their research and expertise on P/CVE and related fields.": (
-        "Plusieurs institutions présentent leurs recherches et leur expertise en prévention et en lutte "
-        "contre l'extrémisme violent, ainsi que dans des domaines connexes."
+    (
+        "Montréal research centres and organisations share what they know and do about preventing violent extremism "
+        "and in nearby fields."
+    ): (
+        "Des centres de recherche et des organismes montréalais présentent leurs travaux et leur expertise en "
+        "prévention de l'extrémisme violent et dans des domaines voisins."
     ),
     "Frontline awareness training workshop at the CPRLV": (
         "Atelier au CPRLV\xa0: formation de sensibilisation pour les intervenants de première ligne"
     ),
-    "A two-day workshop to design a frontline awareness training programme for Dakar's volunteers.": (
-        "Un atelier de deux jours pour concevoir un programme de formation et de sensibilisation de "
-        "première ligne destiné aux volontaires de Dakar."
+    "Two days of work at the CPRLV on an awareness course for the volunteers who serve on Dakar's frontline.": (
+        "Deux jours de travail au CPRLV sur une formation de sensibilisation pour les volontaires qui agissent en "
+        "première ligne à Dakar."
     ),
     (
-        "All parties to further develop the training for the volunteers of the Volunteer Programme in "
-        "Dakar, with the CPRLV assessment tools serving as a basis for continued contextual adaptation by "
-        "partners in Dakar."
+        "Keep building, together, the training of the volunteers of Dakar's Volunteer Programme, starting from "
+        "the CPRLV's assessment tools, which Dakar's partners go on adapting to local conditions."
     ): (
-        "Toutes les parties poursuivront l'élaboration de la formation destinée aux volontaires du "
-        "Programme des volontaires de Dakar, en s'appuyant sur les outils d'évaluation du CPRLV, que les "
-        "partenaires dakarois continueront d'adapter au contexte local."
+        "Poursuivre ensemble l'élaboration de la formation des volontaires du Programme des volontaires de "
+        "Dakar, à partir des outils d'évaluation du CPRLV, que les partenaires dakarois continuent d'adapter "
+        "au contexte local."
+    ),
+    "The SCN keeps supporting Montréal and Dakar in working as a pair, alongside its own work with each city.": (
+        "Le SCN continue d'appuyer le travail en tandem de Montréal et de Dakar, en plus de celui qu'il mène "
+        "avec chacune des deux villes."
     ),
     (
-        "The SCN to continue to support bilateral cooperation between Montréal and Dakar in addition to its "
-        "individual cooperation with both cities."
+        "The SCN passes on what this exchange taught through its online City Profiles, which describe "
+        "good-practice initiatives, and at its coming training sessions and events."
     ): (
-        "Le SCN continuera d'appuyer la coopération bilatérale entre Montréal et Dakar, en plus de la "
-        "coopération qu'il mène avec chacune des deux villes."
-    ),
-    (
-        "The SCN to highlight the lessons of this exchange through online City Profiles, detailing best "
-        "practice initiatives, and through future SCN training and events."
-    ): (
-        "Le SCN fera connaître les enseignements de cet échange dans ses profils de villes en ligne, qui "
+        "Le SCN fait connaître les enseignements de cet échange dans ses profils de villes en ligne, qui "
         "présentent des initiatives exemplaires, ainsi que lors de ses prochaines formations et activités."
     ),
     (
-        "Dakar exchange participants to provide regular updates on the design of the training package for "
-        "use in the Dakar Volunteer Programme and, pending funding opportunities, draw on the SCN, Montréal "
-        "counterparts and expertise from the CPRLV to identify and deliver a sustained programme of "
-        "training."
+        "Dakar's participants report regularly on how the training package for the Volunteer Programme takes "
+        "shape and, once funding allows, call on the SCN, their Montréal counterparts and the CPRLV's expertise "
+        "to set up and run training that lasts."
     ): (
-        "Les participants dakarois à l'échange feront régulièrement le point sur la conception du programme "
-        "de formation destiné au Programme des volontaires de Dakar et, sous réserve de financement, feront "
-        "appel au SCN, à leurs homologues montréalais et à l'expertise du CPRLV pour définir et offrir une "
-        "formation suivie."
+        "Les participants dakarois font régulièrement le point sur l'avancement du programme de formation "
+        "destiné au Programme des volontaires et, dès que le financement le permet, font appel au SCN, à leurs "
+        "homologues montréalais et à l'expertise du CPRLV pour mettre sur pied et offrir une formation durable."
     ),
-    "CPRLV to circulate an initial concept note to this end.": (
-        "Le CPRLV diffusera une première note conceptuelle à cette fin."
+    "The CPRLV sends round a first concept note for this training.": (
+        "Le CPRLV diffuse une première note conceptuelle pour cette formation."
     ),
     "Network staff (all pages, the admin)": "Personnel du réseau (toutes les pages, l'administration)",
     "Montréal coordinator (Esteban Benavides)": "Coordination de Montréal (Esteban Benavides)",
+    "Dakar coordinator": "Coordination de Dakar",
     "Dakar delegate (Maye Seck)": "Délégation de Dakar (Maye Seck)",
     "SCN bilateral city exchanges 2017–2018": "Échanges bilatéraux entre villes du SCN, 2017–2018",
-    (
-        "The SCN will run three direct city-to-city practitioner exchanges between member cities in 2017 and 2018."
-    ): "Le SCN organisera trois échanges directs entre praticiens de villes membres en 2017 et 2018.",
+    "Three direct exchanges between practitioners of SCN member cities, held over 2017 and 2018.": (
+        "Trois échanges directs entre praticiens de villes membres du SCN, tenus en 2017 et 2018."
+    ),
     "Dakar–Montréal city exchange": "Échange Dakar–Montréal",
     (
-        "Building cooperation and shared learning to counter violent extremism between the cities of Dakar "
-        "and Montréal: to promote and share on a city-to-city basis vital practical tools and initiatives "
-        "to reduce local risk, prevent violence and build cohesive communities."
+        "Helping the cities of Dakar and Montréal learn from each other and work together against violent "
+        "extremism, by passing on, city to city, practical tools and initiatives that lower local risk, prevent "
+        "violence and help communities hold together."
     ): (
-        "Bâtir la coopération et l'apprentissage mutuel entre Dakar et Montréal pour contrer l'extrémisme "
-        "violent\xa0: promouvoir et partager, de ville à ville, des outils et des initiatives pratiques "
-        "essentiels pour réduire les risques locaux, prévenir la violence et bâtir des communautés "
-        "solidaires."
+        "Aider les villes de Dakar et de Montréal à apprendre l'une de l'autre et à agir ensemble contre "
+        "l'extrémisme violent, en se transmettant, de ville à ville, des outils et des initiatives pratiques "
+        "qui réduisent les risques locaux, préviennent la violence et aident les communautés à rester unies."
     ),
     (
-        "This exchange represents the first step in building continued SCN cooperation between Montréal and "
-        "Dakar on a bilateral basis. The important lessons of these exchanges feed into the broader work of "
-        "the SCN, demonstrating the potential for increased city-to-city collaboration and serving as an "
-        "instructive approach to sharing best practice across differing local contexts with shared goals."
+        "The exchange was a first step towards lasting bilateral cooperation between Montréal and Dakar within "
+        "the SCN. What the two cities learned feeds the network's wider work: it shows how much cities gain by "
+        "working together directly, and offers a way to share good practice between places whose contexts "
+        "differ but whose goals are the same."
     ): (
-        "Cet échange marque une première étape vers une coopération suivie entre Montréal et Dakar, sur une "
-        "base bilatérale, dans le cadre du SCN. Ses enseignements nourrissent l'ensemble des travaux du "
-        "réseau\xa0: ils montrent ce qu'une collaboration accrue entre villes peut apporter et offrent une "
-        "démarche utile pour partager de bonnes pratiques entre des contextes locaux différents qui "
-        "poursuivent des objectifs communs."
+        "L'échange a marqué une première étape vers une coopération bilatérale durable entre Montréal et Dakar "
+        "au sein du SCN. Ce que les deux villes y ont appris nourrit l'ensemble des travaux du réseau\xa0: il "
+        "montre tout ce que les villes gagnent à travailler directement ensemble et offre une façon de partager "
+        "de bonnes pratiques entre des lieux aux contextes différents, mais aux objectifs communs."
     ),
 }

@@ -1,6 +1,8 @@
 """Writes the demo's facts (``directory``, ``agenda``) into the database, one step per kind of record.
 
-Every row is looked up by a natural key and updated in place (``_set``), so a second run changes nothing.
+Every text a person writes is stored in both languages: the English from ``directory`` and ``agenda``, the
+French from ``french.FRENCH`` (``_both``), the session notes from ``notes.NOTES``. Every row is looked up by a
+natural key and updated in place (``_set``), so a second run changes nothing.
 """
 
 from datetime import date
@@ -14,14 +16,17 @@ from exchanges.demo.agenda import NEXT_STEPS, SESSIONS
 from exchanges.demo.directory import (
     CITIES,
     DEMO_PASSWORD,
-    ILLUSTRATIVE,
+    EXCHANGE,
     INITIATIVES,
     OBJECTIVES,
     ORGANISATIONS,
     PEOPLE,
+    PROGRAMME,
     THEMES,
     VENUES,
 )
+from exchanges.demo.french import FRENCH
+from exchanges.demo.notes import NOTES
 from exchanges.models import Delegation, Exchange, Membership, NextStep, Objective, Programme, Session, Venue
 from participants.models import Person
 
@@ -36,8 +41,8 @@ DELEGATES = [
 @transaction.atomic
 def load_demo() -> Exchange:
     """Create or refresh the Dakar–Montréal demo. Returns the exchange."""
-    themes = {slug: _set(Theme, {"slug": slug}, {"name": name}) for slug, name in THEMES.items()}
-    cities = {slug: _set(City, {"slug": slug}, values) for slug, values in CITIES.items()}
+    themes = {slug: _set(Theme, {"slug": slug}, _both(name=name)) for slug, name in THEMES.items()}
+    cities = {slug: _set(City, {"slug": slug}, _city_values(values)) for slug, values in CITIES.items()}
     orgs = _organisations(cities)
     people = _people(cities, orgs)
     initiatives = _initiatives(cities, orgs, themes)
@@ -48,6 +53,18 @@ def load_demo() -> Exchange:
     _next_steps(exchange, orgs, people, objectives)
     _accounts(cities, people)
     return exchange
+
+
+def _both(**texts: str) -> dict[str, str]:
+    """``title="Roundtables…"`` → ``{"title_en": "Roundtables…", "title_fr": "Tables rondes…"}``.
+
+    Raises KeyError for an English text without its French: the demo carries French for every text.
+    """
+    values = {}
+    for field, english in texts.items():
+        values[f"{field}_en"] = english
+        values[f"{field}_fr"] = FRENCH[english] if english else english
+    return values
 
 
 def _set(model, lookup: dict, values: dict):
@@ -62,6 +79,14 @@ def _set(model, lookup: dict, values: dict):
     return obj
 
 
+def _city_values(values: dict) -> dict:
+    translated = ("country", "region", "languages", "profile")
+    return {
+        **{name: value for name, value in values.items() if name not in translated},
+        **_both(**{name: values[name] for name in translated}),
+    }
+
+
 def _organisations(cities: dict[str, City]) -> dict[str, Organisation]:
     orgs: dict[str, Organisation] = {}
     for slug, (name, acronym, kind, city, parent, website) in ORGANISATIONS.items():
@@ -69,8 +94,7 @@ def _organisations(cities: dict[str, City]) -> dict[str, Organisation]:
             Organisation,
             {"slug": slug},
             {
-                "name": name,
-                "acronym": acronym,
+                **_both(name=name, acronym=acronym),
                 "kind": kind,
                 "city": cities.get(city),
                 "parent": orgs.get(parent),
@@ -88,8 +112,7 @@ def _people(cities: dict[str, City], orgs: dict[str, Organisation]) -> dict[str,
             {"email": email},
             {
                 "name": name,
-                "honorific": honorific,
-                "job_title": job_title,
+                **_both(honorific=honorific, job_title=job_title),
                 "organisation": orgs[org],
                 "city": cities[city],
                 "languages": languages,
@@ -106,12 +129,11 @@ def _initiatives(cities: dict[str, City], orgs: dict[str, Organisation], themes:
             Initiative,
             {"slug": slug},
             {
-                "name": data["name"],
-                "acronym": data["acronym"],
+                **_both(
+                    name=data["name"], acronym=data["acronym"], summary=data["summary"], description=data["description"]
+                ),
                 "city": cities[data["city"]],
                 "lead_organisation": orgs[data["lead"]],
-                "summary": data["summary"],
-                "description": data["description"],
             },
         )
         initiative.themes.set([themes[t] for t in data["themes"]])
@@ -124,42 +146,27 @@ def _exchange(cities, orgs, people, themes) -> Exchange:
         Programme,
         {"slug": "scn-bilateral-city-exchanges-2017-2018"},
         {
-            "name": "SCN bilateral city exchanges 2017–2018",
+            **_both(name=PROGRAMME["name"], description=PROGRAMME["description"]),
             "organiser": orgs["isd"],
             "start_date": date(2017, 10, 1),
             "end_date": date(2018, 12, 31),
             "planned_exchanges": 3,
-            "description": (
-                "The SCN will run three direct city-to-city practitioner exchanges between member cities in 2017 "
-                "and 2018."
-            ),
         },
     )
     exchange = _set(
         Exchange,
         {"slug": "dakar-montreal-2017"},
         {
+            **_both(title=EXCHANGE["title"], description=EXCHANGE["description"], outcome=EXCHANGE["outcome"]),
             "programme": programme,
-            "title": "Dakar–Montréal city exchange",
             "host_city": cities["montreal"],
             "start_date": date(2017, 10, 16),
             "end_date": date(2017, 10, 18),
             "host_contact": people["esteban.benavides@example.org"],
             "status": Exchange.Status.COMPLETED,
-            "is_public": False,
+            # The real report was published for everyone: a visitor of a fresh `make run` sees the exchange.
+            "is_public": True,
             "transfer_buffer_minutes": 30,
-            "description": (
-                "Building cooperation and shared learning to counter violent extremism between the cities of "
-                "Dakar and Montréal: to promote and share on a city-to-city basis vital practical tools and "
-                "initiatives to reduce local risk, prevent violence and build cohesive communities."
-            ),
-            "outcome": (
-                "This exchange represents the first step in building continued SCN cooperation between Montréal "
-                "and Dakar on a bilateral basis. The important lessons of these exchanges feed into the broader "
-                "work of the SCN, demonstrating the potential for increased city-to-city collaboration and serving "
-                "as an instructive approach to sharing best practice across differing local contexts with shared "
-                "goals."
-            ),
         },
     )
     exchange.visiting_cities.set([cities["dakar"]])
@@ -169,7 +176,7 @@ def _exchange(cities, orgs, people, themes) -> Exchange:
 
 def _objectives(exchange: Exchange) -> dict[int, Objective]:
     objectives = {
-        position: _set(Objective, {"exchange": exchange, "position": position}, {"lead": lead, "detail": detail})
+        position: _set(Objective, {"exchange": exchange, "position": position}, _both(lead=lead, detail=detail))
         for position, (lead, detail) in enumerate(OBJECTIVES, start=1)
     }
     exchange.objectives.filter(position__gt=len(OBJECTIVES)).delete()
@@ -197,16 +204,18 @@ def _sessions(exchange: Exchange, cities, orgs, people, initiatives) -> None:
         for key, (name, kind, address, district, host_org) in VENUES.items()
     }
     for spec in SESSIONS:
+        notes_en, notes_fr = NOTES[spec.title]
         session = _set(
             Session,
-            {"exchange": exchange, "title": spec.title},
+            {"exchange": exchange, "title_en": spec.title},
             {
+                **_both(title=spec.title, description=spec.description),
+                "notes_en": notes_en,
+                "notes_fr": notes_fr,
                 "kind": spec.kind,
                 "start": spec.start,
                 "end": spec.end,
                 "venue": venues[spec.venue],
-                "description": spec.description,
-                "notes": f"{spec.notes}\n\n{ILLUSTRATIVE}",
             },
         )
         session.presenters.set([people[email] for email in spec.presenters])
@@ -221,7 +230,7 @@ def _next_steps(exchange: Exchange, orgs, people, objectives: dict[int, Objectiv
             NextStep,
             {"exchange": exchange, "position": position},
             {
-                "text": text,
+                **_both(text=text),
                 "owner_organisation": orgs[org],
                 "owner_person": people.get(person),
                 "due_date": due,
@@ -234,8 +243,11 @@ def _next_steps(exchange: Exchange, orgs, people, objectives: dict[int, Objectiv
 def _accounts(cities: dict[str, City], people: dict[str, Person]) -> None:
     _account("staff@example.org", staff=True)
     coordinator = _account("coordinator@example.org")
+    dakar_coordinator = _account("coordinator.dakar@example.org")
     delegate = _account("delegate@example.org")
     Coordinator.objects.get_or_create(user=coordinator, city=cities["montreal"])
+    # Dakar's focal point has an account but no person record of the demo: the report names no such person.
+    Coordinator.objects.get_or_create(user=dakar_coordinator, city=cities["dakar"])
     _link(people["esteban.benavides@example.org"], coordinator)
     _link(people["maye.seck@example.org"], delegate)
 

@@ -9,11 +9,17 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from cities.access import can_edit_city_record, is_staff
+from cities.models import City, Organisation
+from exchanges.access import can_edit_exchange
+from exchanges.models import Exchange, NextStep, Objective, Programme, Session
+from participants.models import Person
 from participants.selectors import author_label
 from reports import selectors, services
 from reports.access import (
@@ -27,6 +33,7 @@ from reports.access import (
     published_reports,
     readable_reports,
 )
+from reports.drafting import MissingText, draft
 from reports.forms import PublishForm, ReportSettingsForm, SectionForm
 from reports.models import SECTION_NAMES, SECTIONS, RenderJob, Report, ReportRelease
 from reports.text import render_markdown
@@ -47,6 +54,10 @@ COPIED_FROM = {
 NO_REPORT_IN = {
     "en": gettext_lazy("No summary report in English yet."),
     "fr": gettext_lazy("No summary report in French yet."),
+}
+MISSING_IN = {
+    "en": gettext_lazy("Texts not yet in English"),
+    "fr": gettext_lazy("Texts not yet in French"),
 }
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
@@ -114,6 +125,34 @@ def _copied_from(report: Report, reports: list[Report]) -> dict | None:
     return {"report": original, "label": COPIED_FROM.get(original.language, "")}
 
 
+def _fix_url(user, exchange, obj) -> str:
+    """Where this user edits the text ``obj`` lacks, or "" where they may not."""
+    if isinstance(obj, Exchange | Objective | Session | NextStep):
+        if not can_edit_exchange(user, exchange):
+            return ""
+        if isinstance(obj, Exchange):
+            return reverse("exchanges:exchange_edit", args=[exchange.slug])
+        name = {Objective: "objective_edit", Session: "session_edit", NextStep: "next_step_edit"}[type(obj)]
+        return reverse(f"exchanges:{name}", args=[exchange.slug, obj.pk])
+    if isinstance(obj, Programme):
+        return reverse("exchanges:programme_edit", args=[obj.slug]) if is_staff(user) else ""
+    if isinstance(obj, Person | Organisation) and can_edit_city_record(user, obj.city_id):
+        name = "participants:person_edit" if isinstance(obj, Person) else "cities:organisation_edit"
+        return reverse(name, args=[obj.pk])
+    if isinstance(obj, City) and can_edit_city_record(user, obj.pk):
+        return reverse("cities:city_edit", args=[obj.slug])
+    return ""
+
+
+def _missing_context(user, exchange, language: str) -> dict:
+    """What a draft in ``language`` lacks (the placeholders it puts in), each with where to fix it."""
+    missing: list[MissingText] = draft(selectors.draft_data(exchange), language).missing
+    return {
+        "missing_heading": MISSING_IN.get(language, ""),
+        "missing_texts": [{"label": item.label, "url": _fix_url(user, exchange, item.obj)} for item in missing],
+    }
+
+
 def _editor_context(request, exchange, report: Report, reports: list[Report]) -> dict:
     existing = {other.language for other in reports}
     state = services.sign_off_state(report)
@@ -151,6 +190,8 @@ def report_detail(request, slug, lang=None):
         "language": language,
         "other_versions": _other_versions(reports, language),
     }
+    if can_edit:
+        context.update(_missing_context(request.user, exchange, language))
     if report is None:
         context.update(_empty_context(reports, language, named=bool(lang)))
         return render(request, "reports/report_detail.html", context)

@@ -80,7 +80,7 @@ def test_accepting_sets_a_password_links_the_person_and_shows_their_exchanges(
     assert jocelyne.user == user and user.language == "fr"
     assert EmailAddress.objects.filter(user=user, email=user.email, verified=True, primary=True).exists()
     assert response.context["user"] == user
-    assert "Dakar–Montréal city exchange" in response.content.decode()
+    assert "Échange Dakar–Montréal" in response.content.decode()  # her language: French
     assert Invitation.objects.get(person=jocelyne).accepted_at is not None
     client.logout()
     assert client.login(email="jocelyne.lebrun@example.org", password=PASSWORD)

@@ -49,7 +49,8 @@ def test_delegate_sees_both_times_subscribes_to_the_feed_and_looks_up_the_host_c
     assert len(events) == len(sessions) == 5
     assert events[0].decoded("dtstart") == datetime(2017, 10, 16, 12, 30, tzinfo=UTC)  # 08:30 Montréal, 12:30 Dakar
     assert [(str(e["summary"]), e.decoded("dtstart"), e.decoded("dtend")) for e in events] == [
-        (session.title, session.start, session.end) for session in sessions
+        (session.title_fr, session.start, session.end)
+        for session in sessions  # Maye Seck's language: French
     ]
 
     page.get_by_role("link", name="Dakar–Montréal city exchange").click()

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from exchanges.demo.directory import ILLUSTRATIVE
 from reports import services
 from reports.models import Report, ReportVersion
 from tests.factories import ExchangeFactory
@@ -23,12 +24,11 @@ def test_coordinator_drafts_the_report_from_the_exchange(login, demo):
     report = Report.objects.get(exchange=demo)
     assert response["Location"] == f"{BASE}en/"
     assert report.version == 1 and report.drafted_at is not None
-    assert report.summary.startswith("The exchange began with a series of roundtables")
+    assert "**Opening roundtables.** Several senior representatives" in report.summary
     page = client.get(BASE).content.decode()
     for heading in ("Introduction", "Aims and objectives", "Summary", "Next steps"):
         assert f">{heading}" in page
-    spvm = "Service de Police de la Ville de Montréal"
-    assert f'<a href="https://spvm.qc.ca/" rel="noopener noreferrer">{spvm}</a>' in page
+    assert '<a href="https://spvm.qc.ca/" rel="noopener noreferrer">SPVM</a>' in page
 
 
 def test_redraft_of_an_edited_report_asks_first(login, drafted):
@@ -42,7 +42,7 @@ def test_redraft_of_an_edited_report_asks_first(login, drafted):
     assert "These sections were edited since the last draft" in question.content.decode()
     assert "Replace the edited text" in question.content.decode()
     assert unchanged == "Our words."
-    assert Report.objects.get(pk=drafted.pk).summary.startswith("The exchange began")
+    assert Report.objects.get(pk=drafted.pk).summary.startswith(f"{ILLUSTRATIVE}\n\n**Opening roundtables.**")
 
 
 def test_page_says_when_the_exchange_changed_after_the_draft(login, drafted):
