@@ -9,11 +9,11 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
-from cities.models import City
+from cities.models import City, Coordinator
 from participants.models import Person
 from reports import services
 from reports.models import Report, ReportRelease, SignOff
-from tests.factories import CoordinatorFactory, DelegationFactory, PersonFactory, UserFactory
+from tests.factories import CoordinatorFactory, DelegationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 BASE = "/exchanges/dakar-montreal-2017/report/"
@@ -21,10 +21,10 @@ BASE = "/exchanges/dakar-montreal-2017/report/"
 
 @pytest.fixture
 def dakar_coordinator(demo):
-    """A coordinator of Dakar (the visiting city) who reads French."""
-    user = UserFactory(email="coordination@dakar.example.org")
-    PersonFactory(user=user, name="Awa Diop", language="fr", email=user.email)
-    CoordinatorFactory(user=user, city=City.objects.get(slug="dakar"))
+    """Dakar's demo coordinator (the visiting city), given a person record that reads French."""
+    user = get_user_model().objects.get(email="coordinator.dakar@example.org")
+    assert Coordinator.objects.filter(user=user, city__slug="dakar").exists()
+    PersonFactory(user=user, name="Awa Diop", language="fr", email=user.email, city=City.objects.get(slug="dakar"))
     return user
 
 
@@ -65,9 +65,9 @@ def test_publishing_is_refused_until_both_cities_approved_and_each_was_asked_in_
 
     published = client.post(f"{BASE}en/publish/", {})
 
-    assert set(by_address) == {"coordination@dakar.example.org", "coordinator@example.org"}
-    french, english = by_address["coordination@dakar.example.org"], by_address["coordinator@example.org"]
-    assert french.subject == "Merci d’approuver le rapport de synthèse de Dakar–Montréal city exchange"
+    assert set(by_address) == {"coordinator.dakar@example.org", "coordinator@example.org"}
+    french, english = by_address["coordinator.dakar@example.org"], by_address["coordinator@example.org"]
+    assert french.subject == "Merci d’approuver le rapport de synthèse : Échange Dakar–Montréal"
     assert "Bonjour Awa Diop" in french.body and f"{BASE}en/review/" in french.body
     assert french.extra_headers["Content-Language"] == "fr"
     assert english.subject == "Please approve the summary report of Dakar–Montréal city exchange"
@@ -79,7 +79,7 @@ def test_publishing_is_refused_until_both_cities_approved_and_each_was_asked_in_
     assert published.status_code == 302
     release = ReportRelease.objects.get()
     approvals = {(d.city.slug, d.user.email) for d in release.sign_off.decisions.all()}
-    assert approvals == {("montreal", "coordinator@example.org"), ("dakar", "coordination@dakar.example.org")}
+    assert approvals == {("montreal", "coordinator@example.org"), ("dakar", "coordinator.dakar@example.org")}
 
 
 def test_request_changes_sends_the_report_back_with_the_comment(
@@ -185,7 +185,7 @@ def test_reminders_go_to_those_who_have_not_answered_once_per_period(
     later = services.release_reminders_send(today=today + timedelta(days=3))
 
     assert (early, first, again, later) == (0, 1, 0, 1)
-    assert [message.to for message in mail.outbox] == [["coordination@dakar.example.org"]] * 2
+    assert [message.to for message in mail.outbox] == [["coordinator.dakar@example.org"]] * 2
     assert mail.outbox[0].subject.startswith("Rappel")
 
 
