@@ -91,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.portal",
                 "exchanges.context_processors.roles",
+                "accounts.context_processors.mfa",
             ],
         },
     },
@@ -137,9 +138,10 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if env_bool("BEHI
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Exchange Portal] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Exchange Portal")
-# Staff hold every exchange's personal data: no staff page without TOTP
-# (accounts.middleware). Tests switch it off except where MFA is under test.
-MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", True)
+# Staff hold every exchange's personal data: no staff page without TOTP (accounts.middleware). On by
+# default in production; off with DEBUG (make run), where a banner on every staff page says production
+# requires it (accounts.context_processors). Tests switch it off except where MFA is under test.
+MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", not DEBUG)
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7)
 
 CACHE_URL = env_str("CACHE_URL", "")
