@@ -12,7 +12,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from exchange_portal.env import email_settings, env_bool, env_int, env_list, env_str
+from exchange_portal.env import email_settings, env_bool, env_int, env_list, env_str, filesystem_broker_options
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -206,6 +206,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 2,
     "socket_timeout": 10,
 }
+# The embedded broker of `make run`: Kombu's filesystem transport keeps each message as a file under
+# .run/broker/ (git-ignored) for the worker that `make run` starts beside runserver. No Redis, and the same
+# task code path as production (countdowns, beat, retries); one machine only, so development only.
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = filesystem_broker_options(
+        Path(env_str("CELERY_FILESYSTEM_BROKER_DIR", str(BASE_DIR / ".run" / "broker")))
+    )
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.2, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TIMEZONE = "UTC"

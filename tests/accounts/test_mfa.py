@@ -64,7 +64,7 @@ def test_staff_enrol_totp_at_first_login_and_then_reach_the_dashboard(client):
     admin = client.get(reverse("admin:index"))
 
     assert [url.split("?")[0] for url, _ in login.redirect_chain] == [
-        "/",
+        reverse("exchanges:dashboard"),
         reverse("mfa_activate_totp"),
         reverse("account_reauthenticate"),
     ]
@@ -207,14 +207,23 @@ def test_development_run_lets_staff_reach_the_dashboard_right_after_login(client
     settings.MFA_REQUIRED_FOR_STAFF = False
     staff = StaffFactory()
 
-    response = client.post(
-        reverse("account_login") + "?next=" + reverse("exchanges:dashboard"),
-        {"login": staff.email, "password": PASSWORD},
-        follow=True,
-    )
+    response = client.post(reverse("account_login"), {"login": staff.email, "password": PASSWORD}, follow=True)
 
     assert response.redirect_chain == [(reverse("exchanges:dashboard"), 302)]
     assert "Production requires it for every staff account." in response.content.decode()
+
+
+def test_login_of_non_staff_still_lands_on_the_home_page_and_next_wins_for_staff(client):
+    member, staff = UserFactory(), StaffFactory()
+
+    member_login = client.post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
+    client.logout()
+    staff_login = client.post(
+        reverse("account_login") + "?next=" + reverse("overview:my_data"), {"login": staff.email, "password": PASSWORD}
+    )
+
+    assert member_login["Location"] == reverse("home")
+    assert staff_login["Location"] == reverse("overview:my_data")
 
 
 def test_development_banner_is_in_french_for_french_readers(client, settings):
