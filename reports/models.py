@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from exchanges.models import Exchange
+from exchanges.models import Delegation, Exchange
 
 # The four sections of a summary report, in reading order: (field name, heading).
 SECTIONS = (
@@ -142,6 +142,15 @@ class RenderJob(models.Model):
         Report, null=True, blank=True, on_delete=models.CASCADE, related_name="jobs", verbose_name=_("report")
     )
     report_version = models.PositiveIntegerField(_("report version"), null=True, blank=True)
+    # A printable agenda for one delegation: the sessions it attends, with its home time beside the host's.
+    delegation = models.ForeignKey(
+        Delegation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="render_jobs",
+        verbose_name=_("delegation"),
+    )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)

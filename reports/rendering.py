@@ -22,7 +22,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from exchanges.models import Exchange
+from exchanges.models import Delegation, Exchange
 from reports.drafting import date_range, report_title
 from reports.fetcher import PortalURLFetcher, find_static, static_url
 from reports.models import SECTIONS, Report
@@ -102,13 +102,20 @@ def report_source(report: Report) -> RenderSource:
     return RenderSource("report", html, fingerprint("report", html), language)
 
 
-def agenda_source(exchange: Exchange, language: str) -> RenderSource:
-    data = annex_data(exchange)
+def agenda_source(exchange: Exchange, language: str, delegation: Delegation | None = None) -> RenderSource:
+    data = annex_data(exchange, delegation)
     changed = [exchange.updated_at, *(s.updated_at for _day, sessions in data["days"] for s in sessions)]
     with translation.override(language):
-        title = _("%(exchange)s: agenda") % {"exchange": exchange.title}
+        if delegation is None:
+            title = _("%(exchange)s: agenda") % {"exchange": exchange.title}
+        else:
+            title = _("%(exchange)s: agenda of the %(city)s delegation") % {
+                "exchange": exchange.title,
+                "city": delegation.city.name,
+            }
         context = _common_context(exchange, language, title, timezone.localdate(max(changed)))
         context.update(data)
+        context["delegation"] = delegation
         html = render_to_string("reports/agenda_pdf.html", context)
     return RenderSource("agenda", html, fingerprint("agenda", html), language)
 

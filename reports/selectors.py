@@ -6,6 +6,7 @@ from datetime import datetime
 from django.db.models import Max, OuterRef, Prefetch, Subquery
 
 from cities.models import City, Initiative, Organisation
+from exchanges.agenda import Zone, attach_times, exchange_agenda_sessions
 from exchanges.models import Delegation, Exchange, NextStep, Objective, Session
 from exchanges.selectors import agenda_sessions, delegations_with_members, sessions_by_day
 from participants.models import Person
@@ -120,9 +121,17 @@ def latest_job(*, exchange: Exchange, kind: str, report: Report | None = None) -
     return jobs.order_by("-created_at", "-pk").first()
 
 
-def annex_data(exchange: Exchange) -> dict:
-    """Delegations and agenda for the annex of a report or the printable agenda."""
-    sessions = list(agenda_sessions(exchange))
+def annex_data(exchange: Exchange, delegation: Delegation | None = None) -> dict:
+    """Delegations and agenda for the annex of a report or the printable agenda.
+
+    With a delegation (the agenda page's filter): only the sessions it attends, by the agenda page's own
+    rule, each with ``times.home`` in the delegation's city's time when that differs from the host's.
+    """
+    if delegation is None:
+        sessions = list(agenda_sessions(exchange))
+    else:
+        sessions = list(exchange_agenda_sessions(exchange, delegation=delegation))
+        attach_times(sessions, Zone(delegation.city.tzinfo, delegation.city.name))
     return {
         "delegations": list(delegations_with_members(exchange)),
         "days": sessions_by_day(exchange, sessions),

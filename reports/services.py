@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from kombu.exceptions import OperationalError as BrokerError
 
-from exchanges.models import Exchange
+from exchanges.models import Delegation, Exchange
 from reports.drafting import draft_sections
 from reports.models import SECTION_NAMES, SECTIONS, RenderJob, Report, ReportVersion
 from reports.rendering import RenderSource, RenderTimeout, agenda_source, html_to_pdf, report_source
@@ -216,7 +216,7 @@ def section_heading(name: str) -> str:
 def _source_for(job: RenderJob) -> RenderSource:
     if job.kind == RenderJob.Kind.REPORT:
         return report_source(job.report)
-    return agenda_source(job.exchange, job.language)
+    return agenda_source(job.exchange, job.language, job.delegation)
 
 
 def _reusable(content_hash: str) -> RenderJob | None:
@@ -227,14 +227,24 @@ def _reusable(content_hash: str) -> RenderJob | None:
     return None
 
 
-def render_job_request(*, exchange: Exchange, kind: str, user, report: Report | None = None, language: str = "en"):
+def render_job_request(
+    *,
+    exchange: Exchange,
+    kind: str,
+    user,
+    report: Report | None = None,
+    language: str = "en",
+    delegation: Delegation | None = None,
+):
     """Ask for a PDF. Returns at once with a job: an existing one for the same content when there is one
-    (finished, or still queued or running), else a new queued job whose task starts after commit."""
+    (finished, or still queued or running), else a new queued job whose task starts after commit.
+    An agenda may be one delegation's (its sessions, its home time)."""
     if kind == RenderJob.Kind.REPORT:
         source = report_source(report)
         language = report.language
+        delegation = None
     else:
-        source = agenda_source(exchange, language)
+        source = agenda_source(exchange, language, delegation)
     existing = _reusable(source.content_hash)
     if existing is None:
         existing = (
@@ -244,7 +254,13 @@ def render_job_request(*, exchange: Exchange, kind: str, user, report: Report | 
             .order_by("-created_at")
             .first()
         )
-    if existing is not None and existing.exchange_id == exchange.pk and existing.kind == kind:
+    delegation_id = delegation.pk if delegation is not None else None
+    if (
+        existing is not None
+        and existing.exchange_id == exchange.pk
+        and existing.kind == kind
+        and existing.delegation_id == delegation_id
+    ):
         if report is None or existing.report_version == report.version or existing.is_pending:
             return existing
         # Same content under a newer version number (a restore, say): a new row, the same file, no render.
@@ -254,6 +270,7 @@ def render_job_request(*, exchange: Exchange, kind: str, user, report: Report | 
             report=report,
             report_version=report.version,
             language=language,
+            delegation=delegation,
             requested_by=user if user is not None and user.is_authenticated else None,
             content_hash=source.content_hash,
             status=RenderJob.Status.DONE,
@@ -268,6 +285,7 @@ def render_job_request(*, exchange: Exchange, kind: str, user, report: Report | 
         report=report,
         report_version=report.version if report is not None else None,
         language=language,
+        delegation=delegation,
         requested_by=user if user is not None and user.is_authenticated else None,
         content_hash=source.content_hash,
     )
