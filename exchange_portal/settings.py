@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "simple_history",
+    "phonenumber_field",
     "csp",
     "core",
     "accounts",
@@ -142,6 +143,10 @@ MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Exchange Portal")
 # default in production; off with DEBUG (make run), where a banner on every staff page says production
 # requires it (accounts.context_processors). Tests switch it off except where MFA is under test.
 MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", not DEBUG)
+# Phone numbers (django-phonenumber-field) are entered in international form (+221…): the people of an exchange
+# come from several countries, so no country is assumed. Stored as E.164, shown grouped for reading.
+PHONENUMBER_DEFAULT_REGION = None
+PHONENUMBER_DEFAULT_FORMAT = "INTERNATIONAL"
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7)
 
 CACHE_URL = env_str("CACHE_URL", "")

@@ -12,13 +12,13 @@ from django.db import transaction
 from cities.models import Coordinator
 from participants.models import Person, new_feed_token
 
-ANONYMISED_FIELDS = {"honorific": "", "job_title": "", "email": "", "languages": ""}
+ANONYMISED_FIELDS = {"honorific": "", "job_title": "", "email": "", "phone": "", "languages": ""}
 
 
 def person_anonymise(*, person: Person) -> Person:
     """Replace a person's identifying details, keeping the row so exchanges and reports still hold.
 
-    The person's name becomes "Anonymised person #id"; e-mail, job title,
+    The person's name becomes "Anonymised person #id"; e-mail, phone number, job title,
     honorific and languages are emptied, in the person's change history too.
     Their user account (if any) is unlinked, deactivated and stripped of
     e-mail, password, authenticators and coordinator roles; their invitations

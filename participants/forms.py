@@ -9,7 +9,7 @@ from participants.models import Person
 class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["honorific", "name", "job_title", "organisation", "city", "email", "languages", "language"]
+        fields = ["honorific", "name", "job_title", "organisation", "city", "email", "phone", "languages", "language"]
         help_texts = {"email": _("Used for agenda e-mails and to link the person to their login. Optional.")}
 
     def __init__(self, *args, **kwargs):
