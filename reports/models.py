@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from exchanges.models import Delegation, Exchange
@@ -197,4 +198,6 @@ class RenderJob(models.Model):
 
     def download_name(self) -> str:
         what = "summary-report" if self.kind == self.Kind.REPORT else "agenda"
+        if self.delegation_id:
+            what = f"{what}-{slugify(self.delegation.city.name)}"
         return f"{self.exchange.slug}-{what}-{self.language}.pdf"

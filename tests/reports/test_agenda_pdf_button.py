@@ -45,8 +45,10 @@ def test_agenda_pdf_for_a_delegation_shows_its_home_time(login, demo, django_cap
         fragment = client.post(AGENDA_PDF_URL, {"delegation": dakar.pk}, **HTMX).content.decode()
 
     job = RenderJob.objects.get()
-    text = pdf_text(b"".join(client.get(reverse("reports:download", args=[job.pk])).streaming_content))
+    download = client.get(reverse("reports:download", args=[job.pk]))
+    text = pdf_text(b"".join(download.streaming_content))
     assert job.delegation == dakar and job.status == RenderJob.Status.DONE
+    assert 'filename="dakar-montreal-2017-agenda-dakar-en.pdf"' in download["Content-Disposition"]
     assert "Queued" in fragment and f'hx-get="/reports/jobs/{job.pk}/"' in fragment
     assert "AGENDA OF THE\nDAKAR DELEGATION" in text
     # The roundtable starts at 08:30 in Montréal (UTC-4 in October): 12:30 in Dakar (UTC).
