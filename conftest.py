@@ -48,11 +48,134 @@ def _media_and_tasks(settings, tmp_path):
     app.conf.task_always_eager = previous
 
 
-@pytest.fixture
-def demo(db):
-    from exchanges.demo import load_demo
+# --- the demo world, built once per module ------------------------------------------------------------------
+#
+# ``load_demo()`` takes over a second; most tests only read the demo and change a few rows. So the demo is
+# loaded once per test module inside a transaction that is never committed, and each test runs in its own
+# savepoint within it (pytest-django's ``db``), rolled back at its end: what one test writes is gone before
+# the next begins, and the demo is gone at the end of the module.
+#
+# The transaction must be open before the test's own savepoint, so it is opened by the module-scoped
+# ``_demo_world`` (higher scopes are set up first) and, when tests of one module alternate, by
+# ``pytest_runtest_setup`` before any fixture of the test. A test that does not ask for ``demo``, or a
+# transactional test (``transaction=True``, ``live_server``: a live server thread, a Celery worker, another
+# process must see committed rows), never runs inside it: the world is rolled back first, and a
+# transactional test gets ``load_demo()`` committed in its own test, flushed by pytest-django afterwards.
+# Within a module, the tests that use the shared world run after the others, so it is loaded once (after
+# pytest-django's own order: all non-transactional database tests, then transactional ones, then the rest).
 
-    return load_demo()
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None:
+        flags = dict(zip(("transaction", "reset_sequences"), marker.args, strict=False)) | marker.kwargs
+        if flags.get("transaction") or flags.get("reset_sequences"):
+            return True
+    names = getattr(item, "fixturenames", ())
+    return any(name in names for name in ("transactional_db", "live_server", "django_db_reset_sequences"))
+
+
+def _uses_shared_demo(item) -> bool:
+    return "demo" in getattr(item, "fixturenames", ()) and not _is_transactional(item)
+
+
+class DemoWorld:
+    """The demo loaded inside an open, never committed transaction on the default database."""
+
+    def __init__(self, blocker):
+        self.blocker = blocker
+        self.atomic = None
+        self.depth = 0
+        self.exchange_pk = None
+        self.loads = 0
+
+    @property
+    def is_open(self) -> bool:
+        return self.atomic is not None
+
+    def open(self) -> None:
+        if self.is_open:
+            return
+        from django.db import connection, transaction
+        from django.test import override_settings
+        from django.utils import translation
+
+        from exchanges.demo import load_demo
+
+        with self.blocker.unblock():
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            try:
+                # The hasher and language every test runs with (conftest's autouse fixtures come later).
+                with override_settings(PASSWORD_HASHERS=FAST_HASHERS), translation.override("en"):
+                    self.exchange_pk = load_demo().pk
+            except BaseException as error:
+                atomic.__exit__(type(error), error, error.__traceback__)
+                raise
+            self.atomic, self.depth = atomic, len(connection.atomic_blocks)
+            self.loads += 1
+
+    def close(self) -> None:
+        if not self.is_open:
+            return
+        from django.db import connection, transaction
+
+        with self.blocker.unblock():
+            if len(connection.atomic_blocks) != self.depth:
+                raise RuntimeError(
+                    "the demo world's transaction is not the innermost one: a fixture opened a transaction "
+                    "after it and did not close it"
+                )
+            transaction.set_rollback(True)
+            atomic, self.atomic = self.atomic, None
+            atomic.__exit__(None, None, None)
+
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+_current = {"item": None, "world": None}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Within each module, the tests that share the demo world run last (a stable sort: order kept otherwise)."""
+    modules = {}
+    for item in items:
+        modules.setdefault(item.module if hasattr(item, "module") else None, []).append(item)
+    items[:] = [item for group in modules.values() for item in sorted(group, key=_uses_shared_demo)]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of the test: the world open for a test that shares it, rolled back for any other."""
+    _current["item"] = item
+    world = _current["world"]
+    if world is not None:
+        world.open() if _uses_shared_demo(item) else world.close()
+
+
+@pytest.fixture(scope="module")
+def _demo_world(django_db_setup, django_db_blocker):
+    world = DemoWorld(django_db_blocker)
+    _current["world"] = world
+    if _uses_shared_demo(_current["item"]):
+        world.open()
+    yield world
+    world.close()
+    _current["world"] = None
+
+
+@pytest.fixture
+def demo(request, _demo_world, db):
+    """The demo exchange (Dakar–Montréal 2017) with its cities, people, sessions and accounts."""
+    if _is_transactional(request.node):
+        from exchanges.demo import load_demo
+
+        assert not _demo_world.is_open
+        return load_demo()
+    from exchanges.models import Exchange
+
+    assert _demo_world.is_open, "the demo world is not open for a test that shares it"
+    return Exchange.objects.get(pk=_demo_world.exchange_pk)
 
 
 @pytest.fixture
@@ -79,7 +202,7 @@ def pytest_configure(config):
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     """Hashing strength is not under test; PBKDF2's cost would dominate the suite."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 @pytest.fixture(autouse=True)
@@ -104,14 +227,77 @@ def mfa_required(settings):
     settings.MFA_REQUIRED_FOR_STAFF = True
 
 
+# --- parallel runs (pytest-xdist) ------------------------------------------------------------------------
+#
+# Each xdist worker has its own test database (pytest-django adds the _gw<n> suffix), its own live server
+# port and browser. What they could share is Redis: the cache (CACHE_URL) gets a key prefix per worker,
+# and only this worker's keys are cleared between tests (RedisCache.clear() would empty the other worker's
+# rate-limit counters in the middle of its test). Tests that consume from the real Celery broker (a worker
+# thread or process) take turns: each holds a lock on the broker's URL while it runs, so that no other xdist
+# worker (or another run of the suite on the same Redis db) takes its tasks or purges its queue. A lock, not
+# ``--dist loadgroup``: xdist 3.8 groups by rewriting ``item._nodeid``, which pytest 9 no longer reads.
+
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+BROKER_FIXTURES = ("celery_worker", "digest_worker", "real_broker")
+
+
+@pytest.fixture(autouse=True)
+def _broker_to_itself(request):
+    """A test that starts a worker on the real (Redis) broker runs alone on that broker."""
+    url = os.environ.get("CELERY_BROKER_URL", "").strip()
+    if not url.startswith("redis") or not any(name in request.fixturenames for name in BROKER_FIXTURES):
+        yield
+        return
+    import fcntl
+    import hashlib
+    import tempfile
+    from pathlib import Path
+
+    path = Path(tempfile.gettempdir()) / f"exchange-portal-broker-{hashlib.sha256(url.encode()).hexdigest()[:16]}.lock"
+    with path.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_of_this_worker():
+    if not XDIST_WORKER:
+        yield
+        return
+    from django.conf import settings
+    from django.test import override_settings
+
+    caches = {
+        alias: {**config, "KEY_PREFIX": f"{config.get('KEY_PREFIX', '')}test-{XDIST_WORKER}"}
+        for alias, config in settings.CACHES.items()
+    }
+    with override_settings(CACHES=caches):
+        yield
+
+
+def _clear_cache() -> None:
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = caches["default"]
+    if not (XDIST_WORKER and isinstance(cache, RedisCache)):
+        cache.clear()
+        return
+    client = cache._cache.get_client(write=True)
+    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+    if keys:
+        client.delete(*keys)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate-limit counters live in the cache: one test's failed logins must not lock out the next."""
-    from django.core.cache import cache
-
-    cache.clear()
+    _clear_cache()
     yield
-    cache.clear()
+    _clear_cache()
 
 
 def _task_modules() -> list[str]:

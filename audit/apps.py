@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AuditConfig(AppConfig):
     name = "audit"
     verbose_name = _("Audit history")
+
+    def ready(self):
+        from audit.models import register_history
+
+        register_history()

@@ -1,10 +1,12 @@
 """The change history of the portal's records (django-simple-history).
 
 Every historical model lives in this app, with its migrations, so the apps
-whose models are tracked need no migration of their own for it. Historical
-models are created here, at import time, because Django and its migration
-autodetector expect every model to exist once the app registry is populated;
+whose models are tracked need no migration of their own for it.
 ``simple_history.register(..., app="audit")`` places them in this module.
+They are created by ``AuditConfig.ready()`` (``register_history``), not at
+import time: the per-language columns of translated texts (``title_en``,
+``title_fr``) are added by modeltranslation's ready(), which runs first
+(it is first in INSTALLED_APPS), and the history must copy them too.
 
 To track another model, add one line to TRACKED and run makemigrations audit.
 """
@@ -27,5 +29,7 @@ TRACKED = {
     Report: ["draft_hashes"],
 }
 
-for model, excluded in TRACKED.items():
-    register(model, app="audit", excluded_fields=excluded)
+
+def register_history() -> None:
+    for model, excluded in TRACKED.items():
+        register(model, app="audit", excluded_fields=excluded)

@@ -122,7 +122,7 @@ def history_page(sources: list[tuple[type, Q]], page_number, *, per_page: int = 
         object_ids = history.objects.filter(history_id__in=history_ids).values("id")
         records = (
             history.objects.filter(condition, id__in=object_ids)
-            .select_related("history_user", *LABELS.get(model, ([], None))[0])
+            .select_related("history_user__person", *LABELS.get(model, ([], None))[0])
             .order_by("id", "history_date", "history_id")
         )
         previous = None

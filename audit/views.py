@@ -9,18 +9,20 @@ from django.utils.translation import gettext as _
 
 from audit.selectors import history_page
 from exchanges.access import can_view_person_history, get_exchange_history_or_404
+from exchanges.confidentiality import Shown, audience_for
 from exchanges.models import Delegation, Exchange, Membership, NextStep, Objective, Session
 from participants.models import Person
 from reports.models import Report
 
 
-def exchange_sources(exchange) -> list:
-    """What an exchange's history shows: (tracked model, filter on its historical rows)."""
+def exchange_sources(exchange, *, hidden_session_ids=()) -> list:
+    """What an exchange's history shows: (tracked model, filter on its historical rows), without the sessions
+    the viewer may not see in full (``exchanges.confidentiality``)."""
     delegation_ids = Delegation.history.filter(exchange_id=exchange.pk).values("id")
     return [
         (Exchange, Q(id=exchange.pk)),
         (Objective, Q(exchange_id=exchange.pk)),
-        (Session, Q(exchange_id=exchange.pk)),
+        (Session, Q(exchange_id=exchange.pk) & ~Q(id__in=list(hidden_session_ids))),
         (NextStep, Q(exchange_id=exchange.pk)),
         (Delegation, Q(exchange_id=exchange.pk)),
         (Membership, Q(delegation_id__in=delegation_ids)),
@@ -34,6 +36,15 @@ def _person_url(person) -> str:
         return reverse("participants:person_detail", kwargs={"pk": person.pk})
     except NoReverseMatch:
         return ""
+
+
+def _hidden_sessions(user, exchange) -> list[int]:
+    """The exchange's sessions whose history this user may not read: those they may not see in full."""
+    audience = audience_for(user, exchange)
+    if audience.organiser:
+        return []
+    sessions = Session.objects.filter(exchange=exchange).exclude(confidentiality=Session.Confidentiality.PUBLIC)
+    return [session.pk for session in sessions if audience.shown(session) is not Shown.FULL]
 
 
 def _render(request, *, title, subject, back_url, sources):
@@ -50,7 +61,7 @@ def exchange_history(request, slug):
         title=_("History of %(exchange)s") % {"exchange": exchange.title},
         subject=exchange,
         back_url=exchange.get_absolute_url(),
-        sources=exchange_sources(exchange),
+        sources=exchange_sources(exchange, hidden_session_ids=_hidden_sessions(request.user, exchange)),
     )
 
 
@@ -58,6 +69,8 @@ def exchange_history(request, slug):
 def session_history(request, slug, pk):
     exchange = get_exchange_history_or_404(request.user, slug)
     session = get_object_or_404(Session, exchange=exchange, pk=pk)
+    if audience_for(request.user, exchange).shown(session) is not Shown.FULL:
+        raise Http404
     return _render(
         request,
         title=_("History of the session %(session)s") % {"session": session.title},

@@ -1,10 +1,11 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from cities.models import City, Coordinator, Initiative, Organisation, Theme
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -17,7 +18,7 @@ class CoordinatorInline(admin.TabularInline):
 
 
 @admin.register(City)
-class CityAdmin(admin.ModelAdmin):
+class CityAdmin(TranslationAdmin):
     list_display = ["name", "country", "region", "time_zone", "member_since", "is_member", "is_public"]
     list_filter = ["is_member", "is_public", "region", "country"]
     search_fields = ["name", "country", "region"]
@@ -26,7 +27,7 @@ class CityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(TranslationAdmin):
     list_display = ["name", "acronym", "kind", "city", "website"]
     list_filter = ["kind", "city"]
     search_fields = ["name", "acronym"]
@@ -35,7 +36,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(TranslationAdmin):
     list_display = ["name", "acronym", "city", "lead_organisation"]
     list_filter = ["city", "themes"]
     search_fields = ["name", "acronym", "summary"]

@@ -1,35 +1,26 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cities.access import is_staff
 from cities.models import City, Coordinator, Initiative, Organisation, Theme
 from cities.selectors import editable_cities
-from core.forms import ModelMultipleChoiceField
+from core.forms import AutoSlugMixin, ModelMultipleChoiceField, TranslatedFieldsMixin, per_language, translated
 
 
-def unique_slug(model, text: str, *, max_length: int = 255) -> str:
-    """A slug for ``text`` that no row of ``model`` uses yet (``resal``, ``resal-2``…)."""
-    base = (slugify(text) or "item")[: max_length - 6]
-    taken = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-class CityProfileForm(forms.ModelForm):
+class CityProfileForm(TranslatedFieldsMixin, forms.ModelForm):
     """What a coordinator edits on their city's profile; staff also set membership and visibility."""
+
+    translated_fields = ("region", "languages", "profile")
 
     STAFF_FIELDS = ["member_since", "is_member", "is_public"]
 
     class Meta:
         model = City
-        fields = ["region", "languages", "profile", "member_since", "is_member", "is_public"]
+        fields = [*translated("region", "languages", "profile"), "member_since", "is_member", "is_public"]
         widgets = {
-            "profile": forms.Textarea(attrs={"rows": 12}),
+            **per_language({"profile": forms.Textarea(attrs={"rows": 12})}),
             "member_since": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
@@ -38,17 +29,28 @@ class CityProfileForm(forms.ModelForm):
         if not is_staff(user):
             for name in self.STAFF_FIELDS:
                 del self.fields[name]
-        self.fields["profile"].help_text = _("Markdown: **bold**, *italic*, lists, [links](https://example.org).")
+        for name in translated("profile"):
+            self.fields[name].help_text = _("Markdown: **bold**, *italic*, lists, [links](https://example.org).")
 
 
-class InitiativeForm(forms.ModelForm):
+class InitiativeForm(AutoSlugMixin, TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("name", "acronym", "summary", "description")
+    slug_fallback = "initiative"
+
     class Meta:
         model = Initiative
-        fields = ["name", "acronym", "city", "lead_organisation", "themes", "summary", "description", "website"]
+        fields = [
+            *translated("name", "acronym"),
+            "city",
+            "lead_organisation",
+            "themes",
+            *translated("summary", "description"),
+            "website",
+        ]
         field_classes = {"themes": ModelMultipleChoiceField}
         widgets = {
             "themes": forms.CheckboxSelectMultiple,
-            "description": forms.Textarea(attrs={"rows": 10}),
+            **per_language({"description": forms.Textarea(attrs={"rows": 10})}),
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -59,14 +61,14 @@ class InitiativeForm(forms.ModelForm):
             Q(city__isnull=True) | Q(city__in=cities)
         ).order_by("name")
         self.fields["themes"].queryset = Theme.objects.order_by("name")
-        self.fields["description"].help_text = _("Markdown. What the initiative does, for whom, and what it achieved.")
+        for name in translated("description"):
+            self.fields[name].help_text = _("Markdown. What the initiative does, for whom, and what it achieved.")
         if len(self.fields["city"].queryset) == 1 and not self.instance.pk:
             self.fields["city"].initial = self.fields["city"].queryset[0]
 
-    def save(self, commit=True):
-        if not self.instance.slug:
-            self.instance.slug = unique_slug(Initiative, self.cleaned_data.get("acronym") or self.cleaned_data["name"])
-        return super().save(commit=commit)
+    def slug_text(self) -> str:
+        data = self.cleaned_data
+        return data.get("acronym_en") or data.get("acronym_fr") or data.get("name_en") or data.get("name_fr") or ""
 
 
 class CoordinatorForm(forms.Form):

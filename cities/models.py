@@ -5,14 +5,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import WebsiteField
+from core.fields import SingleLineCharField, WebsiteField
 from core.validators import validate_time_zone
 
 
 class Theme(models.Model):
     """A subject that exchanges and initiatives are filed under (P/CVE, youth, policing…)."""
 
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    name = SingleLineCharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
 
     class Meta:
@@ -25,16 +25,18 @@ class Theme(models.Model):
 
 
 class City(models.Model):
-    name = models.CharField(_("name"), max_length=120)
+    name = SingleLineCharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    country = models.CharField(_("country"), max_length=120)
-    region = models.CharField(
+    country = SingleLineCharField(_("country"), max_length=120)
+    region = SingleLineCharField(
         _("region"), max_length=120, blank=True, help_text=_("For example: West Africa, North America.")
     )
     time_zone = models.CharField(
         _("time zone"), max_length=64, validators=[validate_time_zone], help_text=_("IANA name, e.g. America/Toronto.")
     )
-    languages = models.CharField(_("languages"), max_length=120, blank=True, help_text=_("For example: French, Wolof."))
+    languages = SingleLineCharField(
+        _("languages"), max_length=120, blank=True, help_text=_("For example: French, Wolof.")
+    )
     member_since = models.DateField(_("member since"), null=True, blank=True)
     is_member = models.BooleanField(_("member city"), default=True)
     is_public = models.BooleanField(
@@ -92,9 +94,9 @@ class Organisation(models.Model):
         INTERNATIONAL = "international", _("International organisation")
         OTHER = "other", _("Other")
 
-    name = models.CharField(_("name"), max_length=255)
+    name = SingleLineCharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=255, unique=True)
-    acronym = models.CharField(_("acronym"), max_length=32, blank=True)
+    acronym = SingleLineCharField(_("acronym"), max_length=32, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     city = models.ForeignKey(
         City, null=True, blank=True, on_delete=models.SET_NULL, related_name="organisations", verbose_name=_("city")
@@ -123,9 +125,9 @@ class Organisation(models.Model):
 class Initiative(models.Model):
     """A best practice a city runs, such as RÉSAL or Dakar's Volunteer Programme."""
 
-    name = models.CharField(_("name"), max_length=255)
+    name = SingleLineCharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=255, unique=True)
-    acronym = models.CharField(_("acronym"), max_length=32, blank=True)
+    acronym = SingleLineCharField(_("acronym"), max_length=32, blank=True)
     city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="initiatives", verbose_name=_("city"))
     lead_organisation = models.ForeignKey(
         Organisation,
@@ -136,7 +138,7 @@ class Initiative(models.Model):
         verbose_name=_("lead organisation"),
     )
     themes = models.ManyToManyField(Theme, blank=True, related_name="initiatives", verbose_name=_("themes"))
-    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    summary = SingleLineCharField(_("summary"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     website = WebsiteField(_("website"), blank=True)
 

@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from core import checks  # noqa: F401 - registers the deploy checks
         from core.i18n import remember_language_at_login
 
         user_logged_in.connect(remember_language_at_login, dispatch_uid="core.remember_language_at_login")

@@ -1,8 +1,11 @@
 """Language choice: remembered on the account and in a cookie.
 
 The switch stores the choice on the account (and the person) and in the
-language cookie; logging in puts the account's choice back in the cookie;
-without either, the browser's Accept-Language decides (Django's
+language cookie; logging in puts the account's choice back in the cookie.
+Someone who never chose (no choice on the account, none in this browser's
+cookie) gets the preferred language of their person record at login, when it
+says something other than the default (a record nobody set says the default).
+Without any of these, the browser's Accept-Language decides (Django's
 LocaleMiddleware). URLs carry no language prefix.
 """
 
@@ -40,10 +43,31 @@ class UserLanguageMiddleware:
         return response
 
 
+def login_language(request, user) -> str:
+    """The language to switch to at login, or "" to leave the request's own.
+
+    The account's stored choice first; then a choice already made in this browser (the language
+    cookie) is kept; then the person record's preferred language unless it is the default.
+    """
+    chosen = getattr(user, "language", "")
+    if chosen in SUPPORTED:
+        return chosen
+    if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) in SUPPORTED:
+        return ""
+    # Read "up" through the reverse one-to-one (participants.Person.user): no import of a higher app.
+    person = getattr(user, "person", None)
+    preferred = getattr(person, "language", "")
+    if preferred in SUPPORTED and preferred != settings.LANGUAGE_CODE:
+        return preferred
+    return ""
+
+
 def remember_language_at_login(sender, request, user, **kwargs):
-    """user_logged_in receiver: switch to the account's language from this response on."""
-    language = getattr(user, "language", "")
-    if request is not None and language in SUPPORTED:
+    """user_logged_in receiver: switch to the account's (or its person's) language from this response on."""
+    if request is None:
+        return
+    language = login_language(request, user)
+    if language:
         translation.activate(language)
         request.LANGUAGE_CODE = language
         request._portal_language = language

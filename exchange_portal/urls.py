@@ -8,6 +8,7 @@ from core.views import ping
 from exchange_portal.health import healthz
 from exchanges.views.public import home
 from overview import urls as overview_urls
+from participants import urls as participants_urls
 
 # The admin logs in through allauth, so staff pass the same rate limits and TOTP step.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -15,7 +16,8 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("", home, name="home"),
     path("", include("exchanges.urls")),
-    path("", include("participants.urls")),
+    # The participants namespace: its own pages, then the directory's pages, which read exchanges (overview).
+    path("", include((participants_urls.urlpatterns + overview_urls.people_pages, "participants"))),
     # The cities namespace: cities' own pages, then the profile pages that also list exchanges
     # (overview, above exchanges). Cities' patterns come first: "initiatives/new/" is not a slug.
     path("", include((cities_urls.urlpatterns + overview_urls.city_pages, "cities"))),

@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from cities.access import coordinated_city_ids, is_staff, require_staff  # noqa: F401 - re-exported: the roles every view asks
-from exchanges.models import Delegation, Exchange, Session
+from exchanges.models import Delegation, Exchange, Membership, Session
 from participants.models import Person
 
 
@@ -141,17 +141,34 @@ def get_exchange_history_or_404(user, slug: str) -> Exchange:
     return get_object_or_404(history_exchanges(user).select_related("host_city"), slug=slug)
 
 
-def can_view_person_history(user, person: Person) -> bool:
-    """Staff; coordinators of the person's city or of a city in an exchange the person takes part in."""
+def visible_people(user) -> QuerySet[Person]:
+    """The people whose details (e-mail address included) this user may read: staff, everyone; a coordinator,
+    the people of their cities and those who take part (delegation member, presenter, host contact) in an
+    exchange their cities take part in (``exchanges_of_cities``); nobody else, nobody."""
     if is_staff(user):
-        return True
+        return Person.objects.all()
     city_ids = coordinated_city_ids(user)
     if not city_ids:
-        return False
-    if person.city_id in city_ids:
+        return Person.objects.none()
+    exchanges = Exchange.objects.filter(exchanges_of_cities(city_ids)).values("pk")
+    return Person.objects.filter(
+        Q(city__in=city_ids)
+        | Q(pk__in=Membership.objects.filter(delegation__exchange__in=exchanges).values("person_id"))
+        | Q(pk__in=Session.presenters.through.objects.filter(session__exchange__in=exchanges).values("person_id"))
+        | Q(pk__in=Exchange.objects.filter(pk__in=exchanges).values("host_contact_id"))
+    )
+
+
+def get_person_for_user_or_404(user, pk: int) -> Person:
+    """The person with this id if the user may read their details (``visible_people``), else Http404."""
+    return get_object_or_404(visible_people(user).select_related("organisation", "city"), pk=pk)
+
+
+def can_view_person_history(user, person: Person) -> bool:
+    """``visible_people`` for one person: who may read their details may read their history."""
+    if is_staff(user):
         return True
-    exchanges = Exchange.objects.filter(exchanges_of_cities(city_ids))
-    return Delegation.objects.filter(exchange__in=exchanges, memberships__person=person).exists()
+    return visible_people(user).filter(pk=person.pk).exists()
 
 
 def can_view_exchange_history(user, exchange: Exchange) -> bool:

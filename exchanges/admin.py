@@ -1,6 +1,9 @@
 from django.contrib import admin, messages
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from exchanges.agenda import host_zone
 from exchanges.forms import ExchangeAdminForm
 from exchanges.models import (
     AgendaChange,
@@ -13,17 +16,18 @@ from exchanges.models import (
     Session,
     Venue,
 )
+from exchanges.wording import ChangeWording
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(TranslationAdmin):
     list_display = ["name", "organiser", "start_date", "end_date", "planned_exchanges"]
     search_fields = ["name", "organiser__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organiser"]
 
 
-class ObjectiveInline(admin.TabularInline):
+class ObjectiveInline(TranslationTabularInline):
     model = Objective
     extra = 0
     fields = ["position", "lead", "detail"]
@@ -36,7 +40,7 @@ class DelegationInline(admin.TabularInline):
     show_change_link = True
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(TranslationTabularInline):
     model = Session
     extra = 0
     fields = ["kind", "title", "start", "end", "venue"]
@@ -44,7 +48,7 @@ class SessionInline(admin.TabularInline):
     show_change_link = True
 
 
-class NextStepInline(admin.TabularInline):
+class NextStepInline(TranslationTabularInline):
     model = NextStep
     extra = 0
     fields = ["position", "text", "owner_organisation", "owner_person", "due_date", "status"]
@@ -52,7 +56,7 @@ class NextStepInline(admin.TabularInline):
 
 
 @admin.register(Exchange)
-class ExchangeAdmin(admin.ModelAdmin):
+class ExchangeAdmin(TranslationAdmin):
     form = ExchangeAdminForm
     list_display = ["title", "host_city", "start_date", "end_date", "status", "is_public"]
     list_filter = ["status", "is_public", "host_city", "programme"]
@@ -66,7 +70,7 @@ class ExchangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Venue)
-class VenueAdmin(admin.ModelAdmin):
+class VenueAdmin(TranslationAdmin):
     list_display = ["name", "kind", "district", "city", "host_organisation"]
     list_filter = ["kind", "city"]
     search_fields = ["name", "address", "district"]
@@ -74,7 +78,7 @@ class VenueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(TranslationAdmin):
     list_display = ["title", "exchange", "kind", "start", "end", "venue"]
     list_filter = ["kind", "exchange"]
     search_fields = ["title", "description", "notes"]
@@ -93,7 +97,7 @@ class SessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(NextStep)
-class NextStepAdmin(admin.ModelAdmin):
+class NextStepAdmin(TranslationAdmin):
     list_display = ["__str__", "exchange", "owner_organisation", "owner_person", "due_date", "status"]
     list_filter = ["status", "exchange"]
     search_fields = ["text"]
@@ -101,7 +105,7 @@ class NextStepAdmin(admin.ModelAdmin):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(admin.ModelAdmin):
+class ObjectiveAdmin(TranslationAdmin):
     list_display = ["lead", "exchange", "position"]
     list_filter = ["exchange"]
     search_fields = ["lead", "detail"]
@@ -113,7 +117,12 @@ class AgendaChangeAdmin(admin.ModelAdmin):
     list_display = ["session_title", "exchange", "action", "changed_by", "created_at", "notified_at"]
     list_filter = ["action", "exchange"]
     search_fields = ["session_title", "summary"]
-    readonly_fields = [field.name for field in AgendaChange._meta.fields]
+    readonly_fields = ["worded", *(field.name for field in AgendaChange._meta.fields)]
+
+    @admin.display(description=_("what changed, in your language"))
+    def worded(self, change):
+        lines = ChangeWording(change, host=host_zone(change.exchange), home=None).lines
+        return format_html_join("\n", "{}<br>", ((line,) for line in lines))
 
     def has_add_permission(self, request):
         return False

@@ -17,6 +17,7 @@ from django.utils.translation import pgettext
 
 from core.formats import short_day
 from exchanges.access import person_for
+from exchanges.confidentiality import attended_by
 from exchanges.models import Delegation, Exchange, Membership, Session
 from participants.models import Person
 
@@ -204,17 +205,10 @@ def exchange_agenda_sessions(exchange: Exchange, *, delegation: Delegation | Non
 
 
 def person_sessions(person: Person) -> QuerySet[Session]:
-    """Every session a person takes part in, as a member of an attending delegation or as a presenter.
+    """Every session a person attends (``exchanges.confidentiality.attended_by``), whatever its confidentiality.
 
     Drafts are left out (nobody outside the organisers sees them).
     """
-    presenting = Exists(Session.presenters.through.objects.filter(session_id=OuterRef("pk"), person=person))
-    member_of = Delegation.objects.filter(memberships__person=person).values("pk")
-    through = Session.attending_delegations.through
-    named = Exists(through.objects.filter(session_id=OuterRef("pk"), delegation_id__in=member_of))
-    open_to_all = ~Exists(through.objects.filter(session_id=OuterRef("pk"))) & Q(
-        exchange__in=Delegation.objects.filter(memberships__person=person).values("exchange_id")
-    )
     # Narrow to the person's few exchanges first, so the index on (exchange, start) does the work instead of
     # testing the conditions below on every session of every exchange.
     their_exchanges = (
@@ -225,7 +219,7 @@ def person_sessions(person: Person) -> QuerySet[Session]:
     )
     sessions = (
         Session.objects.filter(exchange_id__in=their_exchanges)
-        .filter(Q(presenting) | Q(named) | open_to_all)
+        .filter(attended_by(person))
         .exclude(exchange__status=Exchange.Status.DRAFT)
     )
     return _agenda_prefetches(sessions).order_by("start", "end", "pk")

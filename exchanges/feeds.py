@@ -11,14 +11,17 @@ import hashlib
 from datetime import UTC, timedelta
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
+from core.site import site_url
+from core.text import one_line
+from core.translated import translated_text
 from exchanges import agenda
+from exchanges.confidentiality import Audience, BusyBlock, shown_sessions
 from exchanges.models import Exchange, Session
 from participants.models import Person
 
@@ -27,21 +30,28 @@ REFRESH = timedelta(hours=1)
 
 
 def site_host() -> str:
-    return urlsplit(settings.SITE_URL).hostname or "localhost"
+    # Not from the request: event UIDs must not change with the Host a feed is fetched under.
+    return urlsplit(site_url()).hostname or "localhost"
 
 
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL + path
+def absolute_url(path: str, request=None) -> str:
+    return site_url(request) + path
 
 
-def webcal_url(path: str) -> str:
+def webcal_url(path: str, request=None) -> str:
     """The same feed address with the webcal:// scheme that calendar apps open as a subscription."""
-    return "webcal://" + urlsplit(settings.SITE_URL)._replace(scheme="").geturl().lstrip("/") + path
+    return "webcal://" + urlsplit(site_url(request))._replace(scheme="").geturl().lstrip("/") + path
 
 
 def _presenter_line(person) -> str:
-    parts = [person.display_name, person.job_title, person.organisation.name if person.organisation else ""]
-    return ", ".join(part for part in parts if part)
+    organisation = _marked(person.organisation, "name") if person.organisation else ""
+    parts = [person.display_name, _marked(person, "job_title"), organisation]
+    return ", ".join(one_line(part) for part in parts if part)
+
+
+def _marked(obj, field: str) -> str:
+    """A text in the reader's language, or the other one followed by "(in English)": plain text has no lang."""
+    return translated_text(obj, field).with_marker()
 
 
 def session_description(session: Session) -> str:
@@ -54,26 +64,31 @@ def session_description(session: Session) -> str:
     host_time = _("%(start)s – %(end)s, %(city)s time") % {
         "start": day_and_time(start),
         "end": day_and_time(end) if start.date() != end.date() else formats.time_format(end),
-        "city": session.exchange.host_city.name,
+        "city": one_line(session.exchange.host_city.name),
     }
     lines = [f"{session.get_kind_display()} · {host_time}"]
+    if session.confidentiality != Session.Confidentiality.PUBLIC:
+        lines.append(_("Confidentiality: %(level)s") % {"level": session.get_confidentiality_display()})
     if session.description:
-        lines += ["", session.description]
+        lines += ["", _marked(session, "description")]
     presenters = list(session.presenters.all())
     if presenters:
         lines += ["", _("Presenters:")] + [f"- {_presenter_line(person)}" for person in presenters]
     organisations = list(session.organisations.all())
     if organisations:
-        lines += ["", _("Organisations involved:") + " " + "; ".join(org.name for org in organisations)]
-    delegations = [delegation.city.name for delegation in session.attending_delegations.all()]
+        lines += [
+            "",
+            _("Organisations involved:") + " " + "; ".join(one_line(_marked(org, "name")) for org in organisations),
+        ]
+    delegations = [one_line(delegation.city.name) for delegation in session.attending_delegations.all()]
     attending = ", ".join(delegations) if delegations else _("all delegations")
     lines += ["", _("Attending:") + " " + attending]
     if session.venue and session.venue.kind == session.venue.Kind.SITE and session.venue.host_organisation:
-        lines.append(_("Hosted by:") + " " + session.venue.host_organisation.name)
+        lines.append(_("Hosted by:") + " " + one_line(_marked(session.venue.host_organisation, "name")))
     return "\n".join(lines)
 
 
-def session_event(session: Session) -> Event:
+def session_event(session: Session, request=None) -> Event:
     event = Event()
     event.add("uid", f"{session.uid}@{site_host()}")
     event.add("sequence", session.sequence)
@@ -82,27 +97,53 @@ def session_event(session: Session) -> Event:
     event.add("last-modified", session.updated_at.astimezone(UTC))
     event.add("dtstart", session.start.astimezone(UTC))
     event.add("dtend", session.end.astimezone(UTC))
-    event.add("summary", session.title)
+    # The title in the reader's language; where it lacks that language, the other one, labelled with
+    # its LANGUAGE (RFC 5545, 3.2.10) so that the calendar does not present it as the reader's. Folded onto
+    # one line: a stored line break would make icalendar refuse the whole calendar.
+    title = translated_text(session, "title")
+    event.add("summary", one_line(title.text), parameters={"LANGUAGE": title.language} if title.is_fallback else None)
     if session.venue:
-        event.add("location", session.venue.full_address)
+        event.add("location", one_line(session.venue.full_address))
     event.add("description", session_description(session))
     event.add("categories", [session.get_kind_display()])
-    event.add("url", absolute_url(session.get_absolute_url()))
+    event.add("url", absolute_url(session.get_absolute_url(), request))
     cancelled = session.exchange.status == Exchange.Status.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if session.confidentiality != Session.Confidentiality.PUBLIC:
+        event.add("class", "PRIVATE")
     return event
 
 
-def agenda_calendar(*, name: str, sessions, time_zone: str | None = None) -> bytes:
+def busy_event(block: BusyBlock) -> Event:
+    """A restricted session for someone who does not attend it: its time, "Busy", CLASS:CONFIDENTIAL."""
+    session = block.session
+    event = Event()
+    event.add("uid", f"{block.uid}@{site_host()}")
+    event.add("sequence", session.sequence)
+    event.add("dtstamp", session.updated_at.astimezone(UTC))
+    event.add("dtstart", session.start.astimezone(UTC))
+    event.add("dtend", session.end.astimezone(UTC))
+    event.add("summary", _("Busy"))
+    event.add("class", "CONFIDENTIAL")
+    event.add("transp", "OPAQUE")
+    return event
+
+
+def _event(item, request=None) -> Event:
+    return busy_event(item) if isinstance(item, BusyBlock) else session_event(item, request)
+
+
+def agenda_calendar(*, name: str, sessions, time_zone: str | None = None, request=None) -> bytes:
     """A calendar named ``name`` with one event per session.
 
-    ``sessions`` should come with their exchange, venue, presenters (with
-    organisation), organisations and attending delegations loaded.
+    ``sessions`` (sessions, or busy blocks of ``exchanges.confidentiality``) should come with their exchange,
+    venue, presenters (with organisation), organisations and attending delegations loaded.
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    name = one_line(name)
     calendar.add("x-wr-calname", name)
     calendar.add("name", name)
     if time_zone:
@@ -110,16 +151,18 @@ def agenda_calendar(*, name: str, sessions, time_zone: str | None = None) -> byt
     calendar.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
     for session in sessions:
-        calendar.add_component(session_event(session))
+        calendar.add_component(_event(session, request))
     return calendar.to_ical()
 
 
-def exchange_feed_body(exchange: Exchange) -> bytes:
-    """The calendar of one exchange's agenda, in the host city's time zone."""
+def exchange_feed_body(exchange: Exchange, audience: Audience, request=None) -> bytes:
+    """The calendar of one exchange's agenda, in the host city's time zone, as ``audience`` may see it; links
+    use the request's address when SITE_URL is not set."""
     return agenda_calendar(
-        name=_("%(exchange)s: agenda") % {"exchange": exchange.title},
-        sessions=agenda.exchange_agenda_sessions(exchange),
+        name=_("%(exchange)s: agenda") % {"exchange": _marked(exchange, "title")},
+        sessions=shown_sessions(audience, agenda.exchange_agenda_sessions(exchange)),
         time_zone=exchange.host_city.time_zone,
+        request=request,
     )
 
 
@@ -128,16 +171,21 @@ def exchange_feed_body(exchange: Exchange) -> bytes:
 PERSONAL_FEED_CACHE_SECONDS = 300
 
 
-def personal_feed_body(person: Person) -> bytes:
+def personal_feed_body(person: Person, request=None) -> bytes:
     """The calendar of a person's own sessions, in their language; kept in the cache for
-    PERSONAL_FEED_CACHE_SECONDS under a key that changes with any session edit, their token or language."""
+    PERSONAL_FEED_CACHE_SECONDS under a key that changes with any session edit, their token or language,
+    and the site address its links use."""
     sessions = agenda.person_sessions(person)
     latest = sessions.order_by().aggregate(changed=Max("updated_at"), count=Count("pk"))
-    version = f"{person.pk}|{person.feed_token}|{person.language}|{latest['changed']}|{latest['count']}"
+    version = (
+        f"{person.pk}|{person.feed_token}|{person.language}|{latest['changed']}|{latest['count']}|{site_url(request)}"
+    )
     key = "personal-feed:" + hashlib.sha256(version.encode()).hexdigest()
     body = cache.get(key)
     if body is None:
         with translation.override(person.language):
-            body = agenda_calendar(name=_("My agenda: %(name)s") % {"name": person.name}, sessions=sessions)
+            body = agenda_calendar(
+                name=_("My agenda: %(name)s") % {"name": person.name}, sessions=sessions, request=request
+            )
         cache.set(key, body, PERSONAL_FEED_CACHE_SECONDS)
     return body

@@ -7,6 +7,7 @@ later. Each edit queues a task; only the one that runs after the burst has
 gone quiet sends anything (the earlier ones see a younger change and return).
 """
 
+import logging
 from collections import defaultdict
 from datetime import timedelta
 
@@ -17,9 +18,15 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.sending import SendingFailed
+from core.site import site_url
+from core.text import header_safe
 from exchanges.agenda import host_zone, person_home_zone, session_times
 from exchanges.models import AgendaChange, Exchange, Membership, Session
+from exchanges.wording import ChangeWording
 from participants.models import Person
+
+logger = logging.getLogger(__name__)
 
 # A task may run a little before its countdown ends by our clock (clock skew between machines):
 # up to a tenth of the delay, at most five seconds, still counts as quiet.
@@ -89,11 +96,12 @@ def _digest_message(person: Person, exchange: Exchange, changes: list[AgendaChan
     for change in changes:
         session = change.current_session
         change.times = session_times(session.start, session.end, host, home) if session else None
+        change.words = ChangeWording(change, host=host, home=home, times=change.times)  # worded when rendered
     if person.user_id:
-        agenda_url = settings.SITE_URL + reverse("exchanges:my_agenda")
-        settings_url = settings.SITE_URL + reverse("exchanges:my_settings")
+        agenda_url = site_url() + reverse("exchanges:my_agenda")
+        settings_url = site_url() + reverse("exchanges:my_settings")
     else:
-        agenda_url = settings.SITE_URL + reverse("exchanges:agenda", kwargs={"slug": exchange.slug})
+        agenda_url = site_url() + reverse("exchanges:agenda", kwargs={"slug": exchange.slug})
         settings_url = ""
     context = {
         "person": person,
@@ -103,7 +111,7 @@ def _digest_message(person: Person, exchange: Exchange, changes: list[AgendaChan
         "settings_url": settings_url,
     }
     with translation.override(person.language):
-        subject = render_to_string("emails/agenda_digest_subject.txt", context).strip()
+        subject = header_safe(render_to_string("emails/agenda_digest_subject.txt", context))
         text = render_to_string("emails/agenda_digest.txt", context)
         html = render_to_string("emails/agenda_digest.html", context)
         language = translation.get_language()
@@ -120,9 +128,14 @@ def agenda_digest_send(*, exchange_id: int) -> int:
     Returns the number of e-mails sent. Sends nothing while the newest change
     is younger than the digest delay (the task queued for it will run later),
     for a draft exchange, or when every change is already notified, so running
-    it twice is harmless. Mail errors propagate: the changes then stay
-    un-notified and the next run sends them.
+    it twice is harmless. Each person's e-mail is built and sent on its own: one
+    that fails is logged and the others still go. When every e-mail fails (the
+    mail server is away) the changes stay un-notified and the next run sends
+    them; when only some fail, the changes are marked notified for the others'
+    sake. Raises SendingFailed, after trying everyone, if any e-mail failed.
     """
+    failures: list[str] = []
+    sent = 0
     with transaction.atomic():
         exchange = Exchange.objects.select_related("host_city").filter(pk=exchange_id).first()
         if exchange is None or exchange.status == Exchange.Status.DRAFT:
@@ -138,19 +151,41 @@ def agenda_digest_send(*, exchange_id: int) -> int:
         quiet_since = now - delay + min(delay / 10, MAX_CLOCK_GRACE)
         if not changes or changes[-1].created_at > quiet_since:
             return 0
-        messages = [
-            _digest_message(person, exchange, person_changes)
-            for person, person_changes in _affected_people(exchange, changes).items()
-        ]
-        if messages:
-            get_connection().send_messages(messages)
-        AgendaChange.objects.filter(pk__in=[change.pk for change in changes]).update(notified_at=now)
-    return len(messages)
+        affected = _affected_people(exchange, changes)
+        with get_connection() as connection:
+            for person, person_changes in affected.items():
+                try:
+                    connection.send_messages([_digest_message(person, exchange, person_changes)])
+                    sent += 1
+                except Exception as exc:  # noqa: BLE001 - any failure of one e-mail must not stop the others
+                    logger.exception("Agenda digest of exchange %s to person %s failed", exchange.pk, person.pk)
+                    failures.append(f"exchange {exchange.pk}, person {person.pk}: {exc.__class__.__name__}")
+        if sent or not failures:
+            AgendaChange.objects.filter(pk__in=[change.pk for change in changes]).update(notified_at=now)
+    if failures:
+        raise SendingFailed(sent=sent, failures=failures)
+    return sent
 
 
 def agenda_digest_send_due() -> int:
-    """Send every exchange's pending digest whose burst has gone quiet. Returns the number of e-mails sent."""
+    """Send every exchange's pending digest whose burst has gone quiet. Returns the number of e-mails sent.
+
+    Each exchange is sent on its own: one that fails is logged and the others are still sent. Raises
+    SendingFailed, after trying every exchange, if any e-mail failed.
+    """
     exchange_ids = (
         AgendaChange.objects.filter(notified_at__isnull=True).values_list("exchange_id", flat=True).distinct()
     )
-    return sum(agenda_digest_send(exchange_id=exchange_id) for exchange_id in list(exchange_ids))
+    sent, failures = 0, []
+    for exchange_id in list(exchange_ids):
+        try:
+            sent += agenda_digest_send(exchange_id=exchange_id)
+        except SendingFailed as exc:
+            sent += exc.sent
+            failures += exc.failures
+        except Exception as exc:  # noqa: BLE001 - one exchange's failure must not stop the others
+            logger.exception("Agenda digest of exchange %s failed", exchange_id)
+            failures.append(f"exchange {exchange_id}: {exc.__class__.__name__}")
+    if failures:
+        raise SendingFailed(sent=sent, failures=failures)
+    return sent

@@ -12,6 +12,7 @@ from exchanges.views import (
     pickers,
     programmes,
     public,
+    translations,
     venues,
 )
 
@@ -29,6 +30,7 @@ urlpatterns = [
     path("exchanges/<slug:slug>/status/", manage.status_change, name="status_change"),
     path("exchanges/<slug:slug>/builder/", builder.builder, name="builder"),
     path("exchanges/<slug:slug>/checks/", builder.checks, name="checks"),
+    path("exchanges/<slug:slug>/translations/", translations.translation_status_page, name="translations"),
     path("exchanges/<slug:slug>/sessions/new/", builder.session_add, name="session_add"),
     path("exchanges/<slug:slug>/sessions/<int:pk>/edit/", builder.session_edit, name="session_edit"),
     path("exchanges/<slug:slug>/sessions/<int:pk>/duplicate/", builder.session_duplicate, name="session_duplicate"),

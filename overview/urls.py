@@ -1,6 +1,6 @@
 from django.urls import path
 
-from overview.views import cities, people
+from overview.views import cities, directory, people
 
 app_name = "overview"
 
@@ -15,4 +15,11 @@ city_pages = [
     path("cities/", cities.city_list, name="city_list"),
     path("cities/<slug:slug>/", cities.city_detail, name="city_detail"),
     path("initiatives/<slug:slug>/", cities.initiative_detail, name="initiative_detail"),
+]
+
+# Mounted in the ``participants`` namespace by exchange_portal/urls.py: the directory's pages read exchanges.
+people_pages = [
+    path("people/", directory.person_list, name="person_list"),
+    path("people/<int:pk>/", directory.person_detail, name="person_detail"),
+    path("people/<int:pk>/edit/", directory.person_edit, name="person_edit"),
 ]

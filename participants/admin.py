@@ -1,10 +1,11 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from participants.models import Person
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(TranslationAdmin):
     list_display = ["name", "job_title", "organisation", "city", "email", "user"]
     list_filter = ["city", "language"]
     search_fields = ["name", "job_title", "email", "organisation__name", "organisation__acronym"]

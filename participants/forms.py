@@ -3,13 +3,26 @@ from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
+from core.forms import TranslatedFieldsMixin, translated
 from participants.models import Person
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("honorific", "job_title")
+
     class Meta:
         model = Person
-        fields = ["honorific", "name", "job_title", "organisation", "city", "email", "phone", "languages", "language"]
+        fields = [
+            *translated("honorific"),
+            "name",
+            *translated("job_title"),
+            "organisation",
+            "city",
+            "email",
+            "phone",
+            "languages",
+            "language",
+        ]
         help_texts = {"email": _("Used for agenda e-mails and to link the person to their login. Optional.")}
 
     def __init__(self, *args, **kwargs):

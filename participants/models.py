@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from cities.models import City, Organisation
+from core.fields import SingleLineCharField
 
 
 def new_feed_token() -> str:
@@ -16,9 +17,11 @@ def new_feed_token() -> str:
 class Person(models.Model):
     """A practitioner: a delegate, a presenter, a host contact."""
 
-    name = models.CharField(_("name"), max_length=200)
-    honorific = models.CharField(_("honorific"), max_length=60, blank=True, help_text=_("For example: Commander, Dr."))
-    job_title = models.CharField(_("job title"), max_length=255, blank=True)
+    name = SingleLineCharField(_("name"), max_length=200)
+    honorific = SingleLineCharField(
+        _("honorific"), max_length=60, blank=True, help_text=_("For example: Commander, Dr.")
+    )
+    job_title = SingleLineCharField(_("job title"), max_length=255, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         null=True,
@@ -34,7 +37,7 @@ class Person(models.Model):
     phone = PhoneNumberField(
         _("phone number"), blank=True, help_text=_("In international form, for example +221 33 889 12 34. Optional.")
     )
-    languages = models.CharField(_("languages spoken"), max_length=120, blank=True)
+    languages = SingleLineCharField(_("languages spoken"), max_length=120, blank=True)
     language = models.CharField(
         _("preferred language"),
         max_length=8,

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.site import site_url
+from core.text import header_safe
 from participants.models import Invitation, Person
 
 
@@ -68,11 +70,11 @@ def invitation_send(*, invitation: Invitation) -> None:
         context = {
             "person": person,
             "invitation": invitation,
-            "url": settings.SITE_URL + reverse("participants:invitation_accept", kwargs={"token": token}),
+            "url": site_url() + reverse("participants:invitation_accept", kwargs={"token": token}),
             "valid_days": settings.INVITATION_VALID_DAYS,
             "NETWORK_NAME": settings.NETWORK_NAME,
         }
-        subject = render_to_string("participants/email/invitation_subject.txt", context).strip()
+        subject = header_safe(render_to_string("participants/email/invitation_subject.txt", context))
         body = render_to_string("participants/email/invitation_message.txt", context)
     EmailMessage(
         subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email], headers={"Content-Language": language}

@@ -136,16 +136,27 @@ def _presenter(person: Person) -> str:
 
 
 def introduction(data: DraftData) -> str:
+    visiting = _visiting_cities(data)
+    paragraphs = [_opening(data, visiting)]
+    second = [sentence for sentence in (_hosted_by(data.exchange), _travelled(data, visiting)) if sentence]
+    if second:
+        paragraphs.append(" ".join(second))
+    return "\n\n".join(paragraphs)
+
+
+def _visiting_cities(data: DraftData) -> list:
+    return [city for city in data.visiting_cities if city.pk != data.exchange.host_city_id]
+
+
+def _opening(data: DraftData, visiting: list) -> str:
+    """'ISD held the first Strong Cities Network (SCN) bilateral exchange on 16–18 October 2017, …'"""
     exchange = data.exchange
-    visiting = [city for city in data.visiting_cities if city.pk != exchange.host_city_id]
-    organiser = exchange.programme.organiser
-    kind = _("bilateral exchange") if len(visiting) == 1 else _("city exchange")
     values = {
-        "organiser": _organisation_name(organiser),
+        "organiser": _organisation_name(exchange.programme.organiser),
         "ordinal": ordinal(data.ordinal),
         "network": escape_markdown(settings.NETWORK_NAME),
         "acronym": escape_markdown(network_acronym()),
-        "kind": kind,
+        "kind": _("bilateral exchange") if len(visiting) == 1 else _("city exchange"),
         "dates": date_range(exchange.start_date, exchange.end_date),
         "cities": human_join([_city_with_country(city) for city in [*visiting, exchange.host_city]], _and()),
     }
@@ -157,34 +168,35 @@ def introduction(data: DraftData) -> str:
             "%(organiser)s held the %(ordinal)s %(network)s (%(acronym)s) %(kind)s on %(dates)s between the cities "
             "of %(cities)s."
         )
-    paragraphs = [first % values]
+    return first % values
 
-    second = []
-    if exchange.host_contact:
-        second.append(
-            _("The exchange was hosted in %(city)s by %(host)s.")
-            % {
-                "city": escape_markdown(exchange.host_city.name),
-                "host": _person_with_title(exchange.host_contact, exchange.host_city_id),
-            }
-        )
+
+def _hosted_by(exchange) -> str:
+    if not exchange.host_contact:
+        return ""
+    return _("The exchange was hosted in %(city)s by %(host)s.") % {
+        "city": escape_markdown(exchange.host_city.name),
+        "host": _person_with_title(exchange.host_contact, exchange.host_city_id),
+    }
+
+
+def _people_list(visitors: list[Person]) -> str:
+    """Names with job titles joined with a serial comma when there are more than two, or when titles (which
+    hold commas themselves) would otherwise run together."""
+    people = [_person_with_title(person) for person in visitors]
+    titled = any(person.job_title for person in visitors) and len(people) > 1
+    return human_join(people, _serial_and() if len(people) > 2 or titled else _and())
+
+
+def _travelled(data: DraftData, visiting: list) -> str:
     visitors = _visiting_officials(data.delegations)
-    if visiting and visitors:
-        people = [_person_with_title(person) for person in visitors]
-        joined = human_join(people, _serial_and() if len(people) > 2 else _and())
-        if any(person.job_title for person in visitors) and len(people) > 1:
-            joined = human_join(people, _serial_and())
-        second.append(
-            _("Officials from %(cities)s travelled to %(host_city)s to attend the sessions, including %(people)s.")
-            % {
-                "cities": human_join([escape_markdown(city.name) for city in visiting], _and()),
-                "host_city": escape_markdown(exchange.host_city.name),
-                "people": joined,
-            }
-        )
-    if second:
-        paragraphs.append(" ".join(second))
-    return "\n\n".join(paragraphs)
+    if not (visiting and visitors):
+        return ""
+    return _("Officials from %(cities)s travelled to %(host_city)s to attend the sessions, including %(people)s.") % {
+        "cities": human_join([escape_markdown(city.name) for city in visiting], _and()),
+        "host_city": escape_markdown(data.exchange.host_city.name),
+        "people": _people_list(visitors),
+    }
 
 
 def _visiting_officials(delegations: list[Delegation]) -> list[Person]:

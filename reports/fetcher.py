@@ -14,6 +14,8 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from core.site import site_url
+
 
 class FetchRefused(ValueError):
     """A URL the render may not load. WeasyPrint logs it and carries on without the resource."""
@@ -26,7 +28,7 @@ def static_url(path: str) -> str:
 
 def _static_prefix() -> str:
     # The site's own static URL: a render maps it to files on disk and never asks the web server.
-    return f"{settings.SITE_URL}{settings.STATIC_URL}"
+    return f"{site_url()}{settings.STATIC_URL}"
 
 
 def find_static(path: str) -> Path | None:

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.text import ascii_filename
 from exchanges.models import Delegation, Exchange
 
 # The four sections of a summary report, in reading order: (field name, heading).
@@ -163,7 +163,10 @@ class RenderJob(models.Model):
         related_name="+",
         verbose_name=_("requested by"),
     )
+    # Decided by the request without rendering (reports.rendering.pdf_fingerprint): same fingerprint, same job.
     content_hash = models.CharField(_("content fingerprint"), max_length=64, db_index=True)
+    # Of the HTML the worker rendered: another job with the same HTML (a restored version, say) shares its file.
+    html_hash = models.CharField(_("HTML fingerprint"), max_length=64, blank=True, db_index=True)
     file = models.FileField(_("file"), upload_to="reports/%Y/%m/", blank=True, max_length=255)
     error = models.CharField(_("error"), max_length=20, choices=Error.choices, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
@@ -199,5 +202,6 @@ class RenderJob(models.Model):
     def download_name(self) -> str:
         what = "summary-report" if self.kind == self.Kind.REPORT else "agenda"
         if self.delegation_id:
-            what = f"{what}-{slugify(self.delegation.city.name)}"
-        return f"{self.exchange.slug}-{what}-{self.language}.pdf"
+            what = f"{what}-{ascii_filename(self.delegation.city.name, fallback='delegation')}"
+        # Folded to ASCII letters, digits and hyphens: it goes into a Content-Disposition header.
+        return f"{ascii_filename(self.exchange.slug, fallback='exchange')}-{what}-{self.language}.pdf"

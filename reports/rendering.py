@@ -5,8 +5,10 @@ The same functions serve the Celery task, in-process renders, the
 locked-down fetcher and the time limit.
 """
 
+import functools
 import hashlib
 import logging
+import os
 import re
 import threading
 import time
@@ -22,11 +24,13 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core.site import site_url
+from exchanges.confidentiality import document_audience
 from exchanges.models import Delegation, Exchange
 from reports.drafting import date_range, report_title
 from reports.fetcher import PortalURLFetcher, find_static, static_url
 from reports.models import SECTIONS, Report
-from reports.selectors import annex_data, draft_data
+from reports.selectors import annex_data, pdf_data_version, pdf_exchange
 from reports.text import render_markdown
 
 # Part of every fingerprint: bump when a template changes how the same content looks.
@@ -38,7 +42,7 @@ STYLESHEET = "css/report.css"
 class RenderSource:
     kind: str
     html: str
-    content_hash: str
+    content_hash: str  # of the HTML (``html_fingerprint``): the same HTML makes the same PDF
     language: str
 
 
@@ -46,8 +50,35 @@ class RenderTimeout(Exception):
     """The render took longer than REPORT_RENDER_TIME_LIMIT seconds."""
 
 
-def fingerprint(kind: str, html: str) -> str:
-    """Same fingerprint ⇔ same PDF: the HTML, the stylesheet, WeasyPrint and our template version."""
+@functools.lru_cache(maxsize=4)
+def _file_digest(path: str, mtime_ns: int, size: int) -> bytes:
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).digest()
+
+
+def _stylesheet_digest() -> bytes:
+    """The stylesheet's hash, read again only when the file changes (a stat per call)."""
+    path = find_static(STYLESHEET)
+    if path is None:
+        return b""
+    stat = os.stat(path)
+    return _file_digest(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def _digest(*parts) -> str:
+    digest = hashlib.sha256()
+    for part in (RENDERER_VERSION, weasyprint.__version__, *parts):
+        digest.update(part if isinstance(part, bytes) else str(part).encode())
+        digest.update(b"\0")
+    digest.update(_stylesheet_digest())
+    return digest.hexdigest()
+
+
+def html_fingerprint(kind: str, html: str) -> str:
+    """Same fingerprint ⇔ same PDF: the HTML, the stylesheet, WeasyPrint and our template version.
+
+    Computed as before the request fingerprint existed, so that jobs made then keep sharing their files.
+    """
     digest = hashlib.sha256()
     stylesheet = find_static(STYLESHEET)
     for part in (kind, RENDERER_VERSION, weasyprint.__version__, html):
@@ -55,6 +86,31 @@ def fingerprint(kind: str, html: str) -> str:
         digest.update(b"\0")
     digest.update(stylesheet.read_bytes() if stylesheet else b"")
     return digest.hexdigest()
+
+
+def _document_date(report: Report) -> date:
+    return timezone.localdate(report.edited_at) if report.edited_at else timezone.localdate()
+
+
+def pdf_fingerprint(
+    *, kind: str, exchange: Exchange, language: str, report: Report | None = None, delegation: Delegation | None = None
+) -> str:
+    """What decides whether a PDF asked for now is one already made, found without rendering any HTML.
+
+    The kind, the renderer (RENDERER_VERSION, WeasyPrint, the stylesheet), the network's name, the language,
+    for a report its row, version, annex choice and date, for one delegation's agenda that delegation (so that
+    a filtered agenda is never handed out for the whole one, nor one delegation's for another's), and the
+    version of the exchange data the PDF shows (``pdf_data_version``: one query, three with the agenda or an
+    annex, four for a delegation's agenda).
+    """
+    parts = [kind, settings.NETWORK_NAME, language]
+    if report is not None:
+        parts += [report.pk, report.version, report.include_annex, _document_date(report)]
+    elif delegation is not None:
+        parts += ["delegation", delegation.pk]
+    agenda = report is None or report.include_annex
+    parts.append(pdf_data_version(exchange, agenda=agenda, delegation=delegation if report is None else None))
+    return _digest(*parts)
 
 
 # WeasyPrint 70 measures a text run that ends in a space, right before an inline element, with the space
@@ -85,25 +141,30 @@ def _common_context(exchange: Exchange, language: str, title: str, document_date
 
 
 def report_source(report: Report) -> RenderSource:
-    """The HTML of a report's PDF (works for an unsaved report too, as the command line drafts one in memory)."""
-    data = draft_data(report.exchange)
+    """The HTML of a report's PDF (works for an unsaved report too, as the command line drafts one in memory).
+
+    Loads the exchange with its cities and, for an annex, its agenda and delegations, once each.
+    """
+    exchange = pdf_exchange(report.exchange_id)
     language = report.language
-    document_date = timezone.localdate(report.edited_at) if report.edited_at else timezone.localdate()
     with translation.override(language):
-        context = _common_context(data.exchange, language, report_title(data, language), document_date)
+        context = _common_context(exchange, language, report_title(exchange, language), _document_date(report))
         context["sections"] = [
             {"name": name, "heading": str(heading), "html": _pdf_html(getattr(report, name))}
             for name, heading in SECTIONS
         ]
         if report.include_annex:
-            context.update(annex_data(data.exchange))
+            context.update(annex_data(exchange))
             context["annex"] = True
         html = render_to_string("reports/report_pdf.html", context)
-    return RenderSource("report", html, fingerprint("report", html), language)
+    return RenderSource("report", html, html_fingerprint("report", html), language)
 
 
 def agenda_source(exchange: Exchange, language: str, delegation: Delegation | None = None) -> RenderSource:
-    data = annex_data(exchange, delegation)
+    """The printable agenda's HTML; with a delegation, only its sessions with its home time (the agenda page's
+    filter)."""
+    exchange = pdf_exchange(exchange.pk)
+    data = annex_data(exchange, document_audience(exchange), delegation)
     changed = [exchange.updated_at, *(s.updated_at for _day, sessions in data["days"] for s in sessions)]
     with translation.override(language):
         if delegation is None:
@@ -117,7 +178,7 @@ def agenda_source(exchange: Exchange, language: str, delegation: Delegation | No
         context.update(data)
         context["delegation"] = delegation
         html = render_to_string("reports/agenda_pdf.html", context)
-    return RenderSource("agenda", html, fingerprint("agenda", html), language)
+    return RenderSource("agenda", html, html_fingerprint("agenda", html), language)
 
 
 # WeasyPrint announces its steps on this logger; progress maps them onto 0–100.
@@ -163,7 +224,7 @@ def html_to_pdf(
     logger = weasyprint.PROGRESS_LOGGER
     logger.addHandler(handler)
     try:
-        document = weasyprint.HTML(string=html, base_url=settings.SITE_URL + "/", url_fetcher=PortalURLFetcher())
+        document = weasyprint.HTML(string=html, base_url=site_url() + "/", url_fetcher=PortalURLFetcher())
         return document.write_pdf(pdf_variant="pdf/ua-1")
     finally:
         logger.removeHandler(handler)

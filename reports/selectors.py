@@ -1,12 +1,16 @@
 """Reads the reports app shares between views, drafting and rendering. Each runs a fixed number of queries."""
 
+import functools
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Max, OuterRef, Prefetch, Subquery
+from django.db import connection
+from django.db.models import Max, OuterRef, Prefetch, QuerySet, Subquery
 
 from cities.models import City, Initiative, Organisation
 from exchanges.agenda import Zone, attach_times, exchange_agenda_sessions
+from exchanges.confidentiality import PUBLIC, Audience, shown_sessions
 from exchanges.models import Delegation, Exchange, NextStep, Objective, Session
 from exchanges.selectors import agenda_sessions, delegations_with_members, sessions_by_day
 from participants.models import Person
@@ -60,10 +64,12 @@ def draft_data(exchange: Exchange) -> DraftData:
         .prefetch_related("visiting_cities")
         .get(pk=exchange.pk)
     )
-    sessions = list(
+    # What may be published: never a restricted or participants-only session; Chatham House ones unnamed.
+    sessions = shown_sessions(
+        PUBLIC,
         agenda_sessions(exchange).prefetch_related(
             Prefetch("initiatives", queryset=Initiative.objects.select_related("lead_organisation"))
-        )
+        ),
     )
     next_steps = list(exchange.next_steps.select_related("owner_organisation", "owner_person"))
     delegations = list(delegations_with_members(exchange))
@@ -85,32 +91,38 @@ def draft_data(exchange: Exchange) -> DraftData:
     return data
 
 
-def _link_targets(data: DraftData) -> list[tuple[str, str]]:
-    organisations: dict[int, Organisation] = {}
-    people: list[Person] = [data.exchange.host_contact] if data.exchange.host_contact else []
-    organisations[data.exchange.programme.organiser.pk] = data.exchange.programme.organiser
+def _named_people(data: DraftData) -> list[Person]:
+    """Everyone a draft may name: the host contact, the presenters and the delegations' members."""
+    people = [data.exchange.host_contact] if data.exchange.host_contact else []
     for session in data.sessions:
-        organisations.update((org.pk, org) for org in session.organisations.all())
         people.extend(session.presenters.all())
-        if session.venue and session.venue.host_organisation:
-            organisations[session.venue.host_organisation.pk] = session.venue.host_organisation
     for delegation in data.delegations:
         people.extend(membership.person for membership in delegation.memberships.all())
-    for step in data.next_steps:
-        if step.owner_organisation:
-            organisations[step.owner_organisation.pk] = step.owner_organisation
-    organisations.update((person.organisation.pk, person.organisation) for person in people if person.organisation)
+    return people
 
+
+def _named_organisations(data: DraftData) -> list[Organisation]:
+    """The organiser, the sessions' organisations and venue hosts, next steps' owners and the people's employers."""
+    found = [data.exchange.programme.organiser]
+    for session in data.sessions:
+        found.extend(session.organisations.all())
+        if session.venue:
+            found.append(session.venue.host_organisation)
+    found.extend(step.owner_organisation for step in data.next_steps)
+    found.extend(person.organisation for person in _named_people(data))
+    return list({org.pk: org for org in found if org is not None}.values())
+
+
+def _link_targets(data: DraftData) -> list[tuple[str, str]]:
+    """(name, website) pairs for the organisations (by name and acronym) and initiatives a draft may name."""
     targets = []
-    for org in organisations.values():
+    for org in _named_organisations(data):
         if org.website:
             targets.append((org.name, org.website))
             if org.acronym:
                 targets.append((org.acronym, org.website))
-    for session in data.sessions:
-        for initiative in session.initiatives.all():
-            if initiative.website:
-                targets.append((initiative.acronym or initiative.name, initiative.website))
+    initiatives = [initiative for session in data.sessions for initiative in session.initiatives.all()]
+    targets.extend((item.acronym or item.name, item.website) for item in initiatives if item.website)
     return targets
 
 
@@ -121,18 +133,101 @@ def latest_job(*, exchange: Exchange, kind: str, report: Report | None = None) -
     return jobs.order_by("-created_at", "-pk").first()
 
 
-def annex_data(exchange: Exchange, delegation: Delegation | None = None) -> dict:
-    """Delegations and agenda for the annex of a report or the printable agenda.
+def pdf_exchange(exchange_id: int) -> Exchange:
+    """The exchange with what every PDF's header and title show: its host and visiting cities (two queries)."""
+    return Exchange.objects.select_related("host_city").prefetch_related("visiting_cities").get(pk=exchange_id)
+
+
+def annex_data(exchange: Exchange, audience: Audience = PUBLIC, delegation: Delegation | None = None) -> dict:
+    """Delegations and agenda for the annex of a report (published: ``PUBLIC``) or the printable agenda
+    (``exchanges.confidentiality.document_audience``).
 
     With a delegation (the agenda page's filter): only the sessions it attends, by the agenda page's own
     rule, each with ``times.home`` in the delegation's city's time when that differs from the host's.
     """
     if delegation is None:
-        sessions = list(agenda_sessions(exchange))
+        sessions = agenda_sessions(exchange)
     else:
         sessions = list(exchange_agenda_sessions(exchange, delegation=delegation))
         attach_times(sessions, Zone(delegation.city.tzinfo, delegation.city.name))
+    sessions = shown_sessions(audience, sessions)
     return {
         "delegations": list(delegations_with_members(exchange)),
         "days": sessions_by_day(exchange, sessions),
     }
+
+
+def _columns(model, path: str = "") -> list[str]:
+    """Every stored column of ``model`` as a ``values_list`` lookup, reached through ``path`` (``"venue__"``)."""
+    return [path + f.name for f in model._meta.concrete_fields]
+
+
+def _wide_rows(relation: str, paths: tuple[str, ...], exchange_id: int) -> QuerySet:
+    """The exchange's own row (``relation`` "") or its rows of ``relation``, each with every column of each
+    related row along ``paths``, in a fixed order."""
+    model = Exchange._meta.get_field(relation).related_model if relation else Exchange
+    lookups = _columns(model)
+    for path in paths:
+        related = model
+        for name in path.split("__"):
+            related = related._meta.get_field(name).related_model
+        lookups += _columns(related, path + "__")
+    rows = model.objects.filter(**{"exchange" if relation else "pk": exchange_id})
+    return rows.order_by("pk", *(f"{path}__pk" for path in paths)).values_list(*lookups)
+
+
+# What the PDFs show, by relation from the exchange: every stored column of each row, so that a change to anything
+# shown (a city's name, a job title, a venue's address, a member's role) changes the version.
+_HEADER_ROWS = {"exchange": ("", ("host_city", "visiting_cities"))}
+_AGENDA_ROWS = {
+    "sessions": (
+        "sessions",
+        ("venue", "venue__city", "venue__host_organisation", "presenters", "presenters__organisation"),
+    ),
+    "delegations": ("delegations", ("city", "memberships", "memberships__person", "memberships__person__organisation")),
+}
+_PLACEHOLDER = 2_147_483_629  # an exchange id in the compiled SQL, swapped for the real one on each run
+
+
+@functools.cache
+def _compiled(name: str, vendor: str) -> tuple[str, tuple, tuple[int, ...]]:
+    relation, paths = {**_HEADER_ROWS, **_AGENDA_ROWS}[name]
+    sql, params = _wide_rows(relation, paths, _PLACEHOLDER).query.sql_with_params()
+    return sql, params, tuple(index for index, value in enumerate(params) if value == _PLACEHOLDER)
+
+
+def _version_rows(name: str, exchange_id: int) -> list[tuple]:
+    """One of the queries above, compiled once per process: the ORM spends ~15 ms building the wide joins."""
+    sql, params, slots = _compiled(name, connection.vendor)
+    params = list(params)
+    for index in slots:
+        params[index] = exchange_id
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def pdf_data_version(exchange: Exchange, *, agenda: bool, delegation: Delegation | None = None) -> str:
+    """A fingerprint of the exchange's data that a PDF shows, read without building the PDF's HTML.
+
+    The exchange's row with its host and visiting cities (one query) and, with ``agenda``, its sessions with
+    venues and presenters, and its delegations with members (one query each): raw rows, no model instances, no
+    templates. Rows a PDF does not show (session notes, say) change it too: that costs a job whose worker finds
+    the same HTML and reuses the earlier file, never a wrong PDF. With a ``delegation`` (its own agenda), also
+    the sessions' attending delegations (one more query).
+    """
+    digest = hashlib.sha256()
+    for name in [*_HEADER_ROWS, *(_AGENDA_ROWS if agenda else ())]:
+        digest.update(name.encode())
+        digest.update(repr(_version_rows(name, exchange.pk)).encode())
+    if delegation is not None:
+        # One delegation's agenda: which sessions name which delegations decides the sessions it shows (one query).
+        through = Session.attending_delegations.through
+        attendance = (
+            through.objects.filter(session__exchange_id=exchange.pk)
+            .order_by("session_id", "delegation_id")
+            .values_list("session_id", "delegation_id")
+        )
+        digest.update(f"attendance of delegation {delegation.pk}".encode())
+        digest.update(repr(list(attendance)).encode())
+    return digest.hexdigest()

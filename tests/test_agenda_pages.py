@@ -89,7 +89,8 @@ def test_exchange_agenda_filters_by_delegation(client):
     assert f"Showing the sessions the {dakar} attends" in text
 
 
-@pytest.mark.parametrize("value", ["abc", "999999", "1 OR 1=1", "\x00"])
+# A NUL byte gets the 400 page before the form sees it: tests/test_get_fuzz.py.
+@pytest.mark.parametrize("value", ["abc", "999999", "1 OR 1=1"])
 def test_exchange_agenda_filter_rejects_bad_input_next_to_the_field(client, value):
     exchange = ExchangeFactory(is_public=True)
     DelegationFactory(exchange=exchange)
@@ -273,7 +274,7 @@ def test_my_agenda_paginates_exchanges(client):
     assert "Page 1 of 2" in first and "Page 2 of 2" in second
     assert sum(f"Exchange number {i:02}" in first for i in range(12)) == 10
     assert sum(f"Exchange number {i:02}" in second for i in range(12)) == 2
-    assert bad.status_code == 200
+    assert bad.status_code == 200 and "Page 1 of 2" in _text(bad)  # a page that is not a number: the first
 
 
 @pytest.mark.parametrize("size", [1, 40])
@@ -339,7 +340,8 @@ def test_feed_regenerate_asks_first_then_replaces_the_token(client, demo):
     assert response.url == reverse("exchanges:my_agenda")
     assert new != old
     assert client.get(reverse("exchanges:personal_feed", args=[old])).status_code == 404
-    assert client.get(reverse("exchanges:personal_feed", args=[new])).status_code == 200
+    feed = client.get(reverse("exchanges:personal_feed", args=[new]))
+    assert feed.status_code == 200 and "BEGIN:VEVENT" in feed.content.decode()
     assert new in client.get(reverse("exchanges:my_agenda")).content.decode()
 
 

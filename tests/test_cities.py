@@ -28,16 +28,25 @@ def _login(client, email):
 # City profiles
 
 
-def test_city_profile_shows_montreal_initiatives_and_the_exchange_to_anonymous(client, demo):
+def test_city_profile_shows_montreal_initiatives_to_anonymous_and_no_exchange_that_is_not_public(client, demo):
     page = client.get(MONTREAL).content.decode()
 
     assert "<h1>Montréal</h1>" in page
     assert "RÉSAL (Réseau d’échange et de soutien aux actions locales)" in page
     assert "Travailleurs de corridor" in page
-    assert "Dakar–Montréal city exchange" in page
-    assert f'href="{demo.get_absolute_url()}"' not in page  # named, but not public: no link
+    assert "Dakar–Montréal city exchange" not in page  # not public: neither named nor linked
+    assert demo.get_absolute_url() not in page
     assert "Service de Police de la Ville de Montréal" in page
     assert '<div class="prose"><p>Montréal combines municipal social development' in page
+
+
+def test_city_profile_names_and_links_a_public_exchange_to_anonymous(client, demo):
+    demo.is_public = True
+    demo.save(update_fields=["is_public"])
+
+    page = client.get(MONTREAL).content.decode()
+
+    assert f'<a href="{demo.get_absolute_url()}">Dakar–Montréal city exchange</a>' in page
 
 
 def test_city_profile_links_the_exchange_for_its_delegate(client, demo):
@@ -107,14 +116,16 @@ def test_city_profile_query_count_does_not_grow(client, django_assert_num_querie
         organisation = OrganisationFactory(city=city, parent=OrganisationFactory(city=city))
         initiative = InitiativeFactory(city=city, lead_organisation=organisation)
         initiative.themes.add(theme)
-        exchange = ExchangeFactory(host_city=city if index % 2 else CityFactory(), is_public=bool(index % 3))
+        exchange = ExchangeFactory(host_city=city if index % 2 else CityFactory(), is_public=True)
         exchange.visiting_cities.add(CityFactory() if index % 2 else city)
+        ExchangeFactory(host_city=city, is_public=False, title=f"Private exchange {index}")  # named to nobody
 
     # city, initiatives, their themes, organisations, exchanges, their visiting cities, which are visible, reports
     with django_assert_num_queries(8):
         response = client.get(city.get_absolute_url())
 
     assert response.content.decode().count('class="card__title"') == count
+    assert "Private exchange" not in response.content.decode()
 
 
 def test_city_edit_by_coordinator_saves_the_profile(client, demo):
@@ -170,6 +181,8 @@ def test_city_edit_sends_anonymous_to_login(client, demo):
 
 
 def test_city_list_filters_by_region_country_and_theme(client, demo):
+    demo.is_public = True  # the public's list finds cities by the themes of public exchanges only
+    demo.save(update_fields=["is_public"])
     CityFactory(name="Oslo", country="Norway", region="Northern Europe")
     url = reverse("cities:city_list")
 
@@ -244,7 +257,7 @@ def test_initiative_page_hides_sessions_of_exchanges_the_viewer_may_not_see(clie
 
     page = client.get("/initiatives/resal/").content.decode()
 
-    assert "Dakar–Montréal city exchange" in page  # named on the profile
+    assert "Dakar–Montréal city exchange" not in page  # not public: not even named
     assert "Roundtables with the Ville de Montréal" not in page
     assert "Site visit: RÉSAL" not in page
 

@@ -51,3 +51,52 @@ def test_unknown_language_is_ignored(client):
     client.post("/i18n/setlang/", {"language": "xx", "next": "/"})
 
     assert get_user_model().objects.get(pk=user.pk).language == ""
+
+
+def test_person_language_gives_french_after_login_when_nothing_was_chosen(client):
+    user = UserFactory()
+    PersonFactory(user=user, language="fr")
+
+    login = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert login.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
+    assert response.wsgi_request.LANGUAGE_CODE == "fr"
+    assert "Accueil" in response.content.decode() and "Se déconnecter" in response.content.decode()
+    assert get_user_model().objects.get(pk=user.pk).language == ""  # not turned into a choice
+
+
+def test_account_choice_of_english_wins_over_a_french_person_record(client):
+    user = UserFactory(language="en")
+    PersonFactory(user=user, language="fr")
+
+    login = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="fr")
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr")
+
+    assert login.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert response.wsgi_request.LANGUAGE_CODE == "en"
+    assert "Log out" in response.content.decode() and "Se déconnecter" not in response.content.decode()
+
+
+def test_language_chosen_in_this_browser_before_login_is_kept(client):
+    user = UserFactory()
+    PersonFactory(user=user, language="fr")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+
+    login = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    response = client.get("/")
+
+    assert settings.LANGUAGE_COOKIE_NAME not in login.cookies  # nothing new handed to the browser
+    assert response.wsgi_request.LANGUAGE_CODE == "en"
+    assert "Log out" in response.content.decode()
+
+
+def test_person_record_left_at_the_default_does_not_override_the_browser(client):
+    user = UserFactory()
+    PersonFactory(user=user)  # language: the default, "en", which nobody chose
+
+    client.post("/accounts/login/", {"login": user.email, "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="fr")
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr")
+
+    assert response.wsgi_request.LANGUAGE_CODE == "fr"
+    assert "Se déconnecter" in response.content.decode()

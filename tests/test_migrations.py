@@ -16,8 +16,9 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
-from exchanges.models import Delegation, Membership, Session
-from participants.models import Invitation
+from cities.models import City
+from exchanges.models import Delegation, Exchange, Membership, Session
+from participants.models import Invitation, Person
 
 BEFORE_THE_MOVE = [
     ("accounts", "0001_squashed_0003_user_only"),
@@ -125,10 +126,10 @@ def test_migrating_a_database_at_main_keeps_delegations_memberships_and_invitati
         assert {"participants_delegation", "participants_membership", "accounts_invitation"} <= _tables()
 
         executor = MigrationExecutor(connection)
-        # The move is exactly these two migrations; later ones (issue 15's single-line fields) follow it.
+        # To the move itself: later migrations (translated texts, single-line fields…) follow in the finally clause.
         plan = executor.migration_plan(sorted(THE_MOVE))
         assert {(migration.app_label, migration.name) for migration, _ in plan} == THE_MOVE
-        executor.migrate(_leaf_nodes())
+        executor.migrate(sorted(THE_MOVE))
     finally:
         MigrationExecutor(connection).migrate(_leaf_nodes())
 
@@ -162,3 +163,54 @@ def test_a_new_database_creates_the_tables_under_their_owners_names():
 
     assert {"exchanges_delegation", "exchanges_membership", "participants_invitation"} <= tables
     assert not {"participants_delegation", "participants_membership", "accounts_invitation"} & tables
+
+
+BEFORE_TRANSLATED_TEXTS = [
+    ("cities", "0001_initial"),
+    ("participants", "0002_invitation_table_named_for_participants"),
+    ("exchanges", "0005_delegation_tables_named_for_exchanges"),
+    ("audit", "0001_squashed_0003_history_of_summary_reports"),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrating_to_translated_texts_copies_every_existing_text_into_english():
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE_TRANSLATED_TEXTS)
+    try:
+        apps = MigrationExecutor(connection).loader.project_state(BEFORE_TRANSLATED_TEXTS).apps
+        city = apps.get_model("cities", "City").objects.create(
+            name="Dakar", slug="dakar", country="Senegal", region="West Africa", time_zone="Africa/Dakar"
+        )
+        organiser = apps.get_model("cities", "Organisation").objects.create(name="Ville de Dakar", slug="vdk")
+        programme = apps.get_model("exchanges", "Programme").objects.create(
+            name="Exchanges 2017", slug="p", organiser=organiser, start_date="2017-01-01", end_date="2017-12-31"
+        )
+        exchange = apps.get_model("exchanges", "Exchange").objects.create(
+            programme=programme, title="Dakar visits", slug="e", host_city=city, start_date="2017-10-16",
+            end_date="2017-10-18",
+        )  # fmt: skip
+        start = timezone.now()
+        apps.get_model("exchanges", "Session").objects.create(
+            exchange=exchange, title="Roundtable", notes="", start=start, end=start + timedelta(hours=1)
+        )
+        apps.get_model("participants", "Person").objects.create(name="Maye Seck", job_title="Adviser")
+        apps.get_model("audit", "HistoricalSession").objects.create(
+            id=1, exchange=exchange, title="Roundtable", start=start, end=start, history_date=start,
+            history_type="+", uid="6c1a1f0e-6a43-4d5e-9a0e-6a3f8f1a2b3c", kind="roundtable", created_at=start,
+            updated_at=start,
+        )  # fmt: skip
+    finally:
+        MigrationExecutor(connection).migrate(_leaf_nodes())
+
+    session = Session.objects.get()
+    assert (session.title_en, session.title_fr, session.notes_en) == ("Roundtable", None, "")
+    assert Exchange.objects.values_list("title_en", "title_fr").get() == ("Dakar visits", None)
+    assert City.objects.values_list("name", "country_en", "region_en", "country_fr").get() == (
+        "Dakar",
+        "Senegal",
+        "West Africa",
+        None,
+    )
+    assert Person.objects.values_list("job_title_en", "job_title_fr").get() == ("Adviser", None)
+    assert session.history.model.objects.values_list("title_en", flat=True).get() == "Roundtable"

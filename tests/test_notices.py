@@ -141,7 +141,13 @@ def digest_worker(settings):
 
     from exchange_portal.celery import app
 
-    url = os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/4")
+    # The run's own broker when it has one (CI, a helper's Redis db): db 4 is only a developer's fallback, and
+    # a shared db would let another run of the suite purge or take these tasks.
+    url = (
+        os.environ.get("TEST_CELERY_BROKER_URL")
+        or os.environ.get("CELERY_BROKER_URL", "").strip()
+        or "redis://127.0.0.1:6379/4"
+    )
     require(_redis_reachable(url), f"Redis not reachable at {url}")
     previous = app.conf.broker_url, app.conf.task_always_eager
     app.conf.broker_url, app.conf.task_always_eager = url, False
@@ -227,3 +233,112 @@ def test_digest_is_written_in_each_persons_language(settings, django_capture_on_
     assert french.extra_headers["Content-Language"] == "fr"
     assert english.subject == f"Agenda changes: {exchange.title}"
     assert english_day in english.body and "Changed: " in english.body
+
+
+def _send_after_quiet(exchange):
+    """Send the exchange's digest once its burst has gone quiet; the e-mails by recipient."""
+    with time_machine.travel(T0 + timedelta(hours=1), tick=False):
+        send_agenda_digest.delay(exchange_id=exchange.pk)
+    return {message.to[0]: message for message in mail.outbox}
+
+
+@pytest.mark.django_db
+def test_digest_words_a_moved_session_in_each_recipients_language_and_time_zones(
+    settings, django_capture_on_commit_callbacks
+):
+    from exchanges.services import session_update
+
+    settings.AGENDA_DIGEST_DELAY_SECONDS = 600
+    exchange, session, people = _exchange_with_people()
+    people["visitor"].language = "fr"
+    people["visitor"].save(update_fields=["language"])
+    host_city = exchange.host_city.name
+
+    with time_machine.travel(T0, tick=False), django_capture_on_commit_callbacks(execute=True):
+        session_update(session=session, start=session.start + timedelta(hours=1), end=session.end + timedelta(hours=1))
+    by_recipient = _send_after_quiet(exchange)
+
+    french = by_recipient[people["visitor"].email].body
+    english = by_recipient[people["host"].email].body
+    dakar = people["visitor"].city.name
+    assert (
+        f"Horaire : 9 h 00–10 h 00 → 10 h 00–11 h 00 heure de {host_city}"
+        f" · 13 h 00–14 h 00 → 14 h 00–15 h 00 heure de {dakar}"
+    ) in french
+    assert "Time" not in french and "Modifié : Opening roundtable" in french
+    # The host's delegate lives in the host city's zone: one time, the host's.
+    assert f"Time: 09:00–10:00 → 10:00–11:00 {host_city} time\n" in english
+    assert "·" not in english.split("Time:")[1].splitlines()[0]
+
+
+@pytest.mark.django_db
+def test_digest_words_a_new_day_venue_and_presenters_in_french(settings, django_capture_on_commit_callbacks):
+    from exchanges.services import session_update
+    from tests.factories import VenueFactory
+
+    settings.AGENDA_DIGEST_DELAY_SECONDS = 600
+    exchange, session, people = _exchange_with_people()
+    people["visitor"].language = "fr"
+    people["visitor"].save(update_fields=["language"])
+    old_venue = session.venue.full_address
+    room = VenueFactory(name="Salle B", address="", city=exchange.host_city)
+    maye = PersonFactory(name="Maye Seck")
+
+    with time_machine.travel(T0, tick=False), django_capture_on_commit_callbacks(execute=True):
+        session_update(
+            session=session,
+            start=session.start + timedelta(days=2),
+            end=session.end + timedelta(days=2),
+            venue=room,
+            kind="roundtable",
+            presenters=[maye],
+        )
+    french = _send_after_quiet(exchange)[people["visitor"].email].body
+
+    assert "Jour et horaire : lun 16 oct, 9 h 00–10 h 00 → mer 18 oct, 9 h 00–10 h 00 heure de" in french
+    assert f"Lieu : {old_venue} → {room.full_address}\n" in french
+    assert "Type : Présentation → Table ronde" in french
+    assert f"Intervenants : {people['presenter'].display_name} → Maye Seck\n" in french
+    assert not any(word in french for word in ("Day", "Time", "Kind", "Presenters", "Presentation"))
+
+
+@pytest.mark.django_db
+def test_digest_of_a_removed_session_gives_its_recorded_times_in_the_recipients_language(
+    settings, django_capture_on_commit_callbacks
+):
+    from exchanges.services import session_delete
+
+    settings.AGENDA_DIGEST_DELAY_SECONDS = 600
+    exchange, session, people = _exchange_with_people()
+    people["visitor"].language = "fr"
+    people["visitor"].save(update_fields=["language"])
+
+    with time_machine.travel(T0, tick=False), django_capture_on_commit_callbacks(execute=True):
+        session_delete(session=session)
+    by_recipient = _send_after_quiet(exchange)
+
+    french = by_recipient[people["visitor"].email].body
+    english = by_recipient[people["host"].email].body
+    assert "Supprimé : Opening roundtable" in french
+    assert f"lun 16 oct 9 h 00 – 10 h 00 heure de {exchange.host_city.name}" in french
+    assert f"Removed: Opening roundtable\n  Mon 16 Oct 09:00 – 10:00 {exchange.host_city.name} time" in english
+
+
+@pytest.mark.django_db
+def test_digest_shows_a_change_recorded_before_the_structured_form_as_written(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.AGENDA_DIGEST_DELAY_SECONDS = 600
+    exchange, session, people = _exchange_with_people()
+    with time_machine.travel(T0, tick=False), django_capture_on_commit_callbacks(execute=True):
+        agenda_change_record(
+            exchange=exchange,
+            session=session,
+            action=AgendaChange.Action.CHANGED,
+            summary="Time: 09:00–10:00 → 10:00–11:00",
+        )
+
+    body = _send_after_quiet(exchange)[people["host"].email].body
+
+    assert "Changed: Opening roundtable\n" in body
+    assert "  Time: 09:00–10:00 → 10:00–11:00\n" in body

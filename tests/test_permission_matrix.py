@@ -26,9 +26,12 @@ PDF, exchange B, a city only staff see, the six accounts) is built once per run
 of this module; each test runs in a savepoint that is rolled back.
 
 A seventh identity, the coordinator of a city that only sends a delegation to
-exchange A, is checked on every URL too, by difference (SENDER at the end).
+exchange A, is checked on every URL too, by difference (SENDER at the end), and so
+is an eighth, the coordinator of a city that takes part in no exchange (UNRELATED):
+no page they or exchange B's delegate get shows anybody else's e-mail address.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -386,6 +389,7 @@ MATRIX = {
         coordinator_host=Page("Sylvain Bissonnette is in two sessions at once", hides=("Session of exchange B", "Exchange B")),
         staff=Page("“Session of exchange B” (Exchange B, "),
     ),
+    "exchanges:translations": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Texts in English and French"),
     "exchanges:session_add": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Add a session", post=_session_data),
     "exchanges:session_edit": row(A_SESSION, STAFF_COORDINATOR_HOST, text="Edit “Roundtables with the Ville de Montréal”", post=_session_data),
     "exchanges:session_duplicate": post_only(A_SESSION, STAFF_COORDINATOR_HOST, post=lambda w: {}),
@@ -404,7 +408,15 @@ MATRIX = {
     "exchanges:venue_list": row(None, MANAGERS, text="Venues and sites"),
     "exchanges:venue_create": row(None, MANAGERS, text="Add a venue or site", post=_venue_data),
     "exchanges:venue_edit": row(A_VENUE, STAFF_COORDINATOR_HOST, text="Edit Hôtel de Ville de Montréal", post=_venue_data),
-    "exchanges:person_options": row(None, MANAGERS, text="Maye Seck"),
+    # The people picker lists those a user may read (exchanges.access.visible_people): City B's coordinator sees
+    # the people of exchange B (Commander Bissonnette presents there), not exchange A's delegates.
+    "exchanges:person_options": Row(
+        None,
+        anonymous=LOGIN,
+        coordinator_host=Page("Maye Seck"),
+        coordinator_other=Page("Sylvain Bissonnette", hides=("Maye Seck",)),
+        staff=Page("Maye Seck"),
+    ),
     "exchanges:organisation_options": row(None, MANAGERS, text="Service de Police de la Ville de Montréal"),
     # exchanges: agendas and calendar feeds (issue 4). An exchange's agenda has the exchange's own access.
     "exchanges:agenda": Row(
@@ -437,15 +449,22 @@ MATRIX = {
     "exchanges:my_settings": everyone(None, Page("Agenda preferences")),
     # The personal feed opens by its secret token alone, for whoever holds it (see test_personal_feed_...).
     "exchanges:personal_feed": everyone(FEED_A, Page("BEGIN:VEVENT")),
-    # participants: the people directory; a coordinator edits the people of their own city.
-    "participants:person_list": row(None, MANAGERS, text="Maye Seck"),
+    # participants: the people directory. A coordinator reads the people of their own city and of the exchanges
+    # their city takes part in, and edits those of their own city; Maye Seck (a Dakar delegate of exchange A) is
+    # nobody's business at City B.
+    "participants:person_list": Row(
+        None,
+        anonymous=LOGIN,
+        coordinator_host=Page("Maye Seck"),
+        coordinator_other=Page("Person B", hides=("Maye Seck", "maye.seck@")),
+        staff=Page("Maye Seck"),
+    ),
     "participants:person_create": row(None, MANAGERS, text="Add a person", post=_person_data),
     # Which exchanges a person takes part in is for staff only: a coordinator must not learn of others' exchanges.
     "participants:person_detail": Row(
         PERSON_A,
         anonymous=LOGIN,
-        coordinator_host=Page("Maye Seck", hides=("Dakar–Montréal",)),
-        coordinator_other=Page("Maye Seck", hides=("Dakar–Montréal",)),
+        coordinator_host=Page("maye.seck@example.org", hides=("Dakar–Montréal",)),
         staff=Page("Dakar–Montréal city exchange"),
     ),
     "participants:person_edit": row(PERSON_A, STAFF, text="Edit Maye Seck", post=_person_data),
@@ -454,16 +473,16 @@ MATRIX = {
     "cities:organisation_create": row(None, MANAGERS, text="Add an organisation", post=_organisation_data),
     "cities:organisation_edit": row(A_ORGANISATION, STAFF_COORDINATOR_HOST, text="Edit Service de Police", post=_organisation_data),
     # cities: city profiles and initiatives (issue 7). Public for public member cities; coordinators edit their
-    # own city's profile and initiatives, staff all. A profile names the exchanges of its city that are no longer
-    # drafts (title, dates) to everyone, but links them, and their published reports, only for those who may open them.
+    # own city's profile and initiatives, staff all. A profile names the public exchanges of its city that are no
+    # longer drafts (title, dates) to everyone, and the others only to those who may open them (issue 14).
     "cities:city_list": Row(None, **dict.fromkeys(IDENTITIES[:-1], Page("Montréal", hides=("Unlisted City",))), staff=Page("Unlisted City")),
     "cities:city_detail": Row(
         CITY_A,
-        anonymous=Page("Dakar–Montréal city exchange", hides=(A_LINKS,)),
+        anonymous=Page("<h1>Montréal</h1>", hides=(A_LINKS, "Dakar–Montréal")),
         delegate_a=Page(A_REPORT_LINK),
-        delegate_b=Page("Dakar–Montréal city exchange", hides=(A_LINKS,)),
+        delegate_b=Page("<h1>Montréal</h1>", hides=(A_LINKS, "Dakar–Montréal")),
         coordinator_host=Page(A_REPORT_LINK),
-        coordinator_other=Page("Dakar–Montréal city exchange", hides=(A_LINKS,)),
+        coordinator_other=Page("<h1>Montréal</h1>", hides=(A_LINKS, "Dakar–Montréal")),
         staff=Page(A_REPORT_LINK),
     ),
     "cities:city_edit": row(CITY_A, STAFF_COORDINATOR_HOST, text="Edit the profile of Montréal", post=_city_data),
@@ -471,11 +490,11 @@ MATRIX = {
     # RÉSAL was presented in two sessions of exchange A: named to those who may open it.
     "cities:initiative_detail": Row(
         INITIATIVE_A,
-        anonymous=Page("Dakar–Montréal city exchange", hides=(A_LINKS, "Site visit: RÉSAL in Saint-Pierre")),
+        anonymous=Page("RÉSAL", hides=(A_LINKS, "Dakar–Montréal", "Site visit: RÉSAL in Saint-Pierre")),
         delegate_a=Page("Site visit: RÉSAL in Saint-Pierre"),
-        delegate_b=Page("Dakar–Montréal city exchange", hides=(A_LINKS, "Site visit: RÉSAL in Saint-Pierre")),
+        delegate_b=Page("RÉSAL", hides=(A_LINKS, "Dakar–Montréal", "Site visit: RÉSAL in Saint-Pierre")),
         coordinator_host=Page("Site visit: RÉSAL in Saint-Pierre"),
-        coordinator_other=Page("Dakar–Montréal city exchange", hides=(A_LINKS, "Site visit: RÉSAL in Saint-Pierre")),
+        coordinator_other=Page("RÉSAL", hides=(A_LINKS, "Dakar–Montréal", "Site visit: RÉSAL in Saint-Pierre")),
         staff=Page("Site visit: RÉSAL in Saint-Pierre"),
     ),
     # Every coordinator may add initiatives, for their own city only: City B's coordinator posting one for
@@ -737,6 +756,8 @@ def _build_world() -> dict:
     sending_city = CityFactory(name="Sending City")
     DelegationFactory(exchange=exchange_a, city=sending_city)
     coordinator_sender = CoordinatorFactory(city=sending_city).user
+    # A city that takes part in no exchange, and its coordinator (the eighth identity, UNRELATED below).
+    coordinator_unrelated = CoordinatorFactory(city=CityFactory(name="Unrelated City")).user
     return {
         "exchange_a": exchange_a.pk,
         "exchange_b": exchange_b.pk,
@@ -744,6 +765,7 @@ def _build_world() -> dict:
         "coordinator_other": coordinator_other.pk,
         "report_job": job.pk,
         "coordinator_sender": coordinator_sender.pk,
+        "coordinator_unrelated": coordinator_unrelated.pk,
     }
 
 
@@ -773,6 +795,7 @@ def world(_world_rows, db, settings):
             "coordinator_other": User.objects.get(pk=_world_rows["coordinator_other"]),
             "staff": User.objects.get(email="staff@example.org"),
             SENDER: User.objects.get(pk=_world_rows["coordinator_sender"]),
+            UNRELATED: User.objects.get(pk=_world_rows["coordinator_unrelated"]),
         },
     )
 
@@ -954,6 +977,8 @@ SENDER_AS_HOST = {
     "reports:section_edit", "reports:settings", "reports:publish", "reports:versions", "reports:version",
     "reports:restore", "reports:copy", "reports:job", "reports:download", "audit:exchange_history",
     "audit:session_history", "audit:delegation_history", "audit:person_history",
+    # The people of the exchanges their city takes part in are theirs to read (exchanges.access.visible_people).
+    "participants:person_list", "participants:person_detail", "exchanges:person_options",
 }  # fmt: skip
 # Seeing exchange A without editing it, they are refused its next steps' forms as its delegate is.
 SENDER_ANSWERS = {"exchanges:next_step_create": FORBIDDEN, "exchanges:next_step_edit": FORBIDDEN}
@@ -1003,3 +1028,87 @@ def test_writes_by_the_coordinator_of_a_city_that_only_sends_a_delegation(name, 
         assert not problem and wrote == other_wrote, (
             f"{SENDER}: POST {url}: {problem or 'wrote unlike coordinator_other'}"
         )
+
+
+# --- an eighth identity: the coordinator of a city that takes part in no exchange (issue 14) ----------------------
+# A coordinator reads the people of their own city and of the exchanges their city takes part in
+# (exchanges.access.visible_people): here, nobody. They get coordinator_other's answer everywhere, except where
+# coordinator_other's names exchange B or its people.
+UNRELATED = "coordinator_unrelated"
+NOBODY = ("Maye Seck", "Person B", "Sylvain Bissonnette", "Papa Alassane Seck")
+UNRELATED_ANSWERS = {
+    "home": Page("Exchange Portal", hides=("Dakar–Montréal", "Exchange B")),
+    "participants:person_list": Page("You see the people of your city", hides=NOBODY),
+    "exchanges:person_options": Page("Nobody matches", hides=NOBODY),
+}
+PERSON_URLS = (
+    "participants:person_detail",
+    "participants:person_edit",
+    "participants:person_invite",
+    "overview:person_anonymise",
+    "audit:person_history",
+)
+# An e-mail address; calendar UIDs (<uuid>@host) are not addresses.
+EMAIL_ADDRESS = re.compile(r"(?<![\w.+-])(?![0-9a-f]{8}-[0-9a-f]{4}-)[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_answers_to_the_coordinator_of_a_city_that_takes_part_in_no_exchange(name, client, world):
+    entry = MATRIX[name]
+    url = _prepared_url(name, entry, world)
+    expected = UNRELATED_ANSWERS.get(name, entry.coordinator_other)
+
+    response = _client_for(client, world, UNRELATED).get(url)
+
+    problem = _mismatch(response, expected, world)
+    assert problem is None, f"{UNRELATED}: GET {url}: {problem}"
+
+
+@pytest.mark.parametrize("identity", [UNRELATED, "delegate_b"])
+def test_every_person_is_404_to_an_unrelated_coordinator_and_to_a_delegate_of_another_exchange(identity, client, world):
+    """Every person page of every person in the directory, and the people lists, tell them nothing."""
+    client = _client_for(client, world, identity)
+    own = Person.objects.filter(user=world.users[identity]).values_list("pk", flat=True)
+    people = list(Person.objects.exclude(pk__in=own).values_list("pk", flat=True))
+
+    answers = {
+        (name, pk): client.get(reverse(name, kwargs={"pk": pk})).status_code for pk in people for name in PERSON_URLS
+    }
+    listed = client.get(reverse("participants:person_list"))
+    picked = client.get(reverse("exchanges:person_options"), {"q": "a"})
+
+    assert len(people) >= 5 and world.person_a.pk in people
+    assert {answer for answer in answers.values()} == {404}
+    if identity == UNRELATED:
+        assert not re.search(r'href="/people/\d+/', listed.content.decode())
+        assert "You see the people of your city" in listed.content.decode()
+        assert '<option value="" disabled>' in picked.content.decode()
+    else:
+        assert listed.status_code == 404 and picked.status_code == 404
+
+
+@pytest.mark.parametrize("identity", [UNRELATED, "delegate_b"])
+def test_no_page_shows_them_an_email_address_but_their_own(identity, client, world):
+    client = _client_for(client, world, identity)
+    user = world.users[identity]
+    own = {user.email, *Person.objects.filter(user=user).values_list("email", flat=True)}  # their own data
+    found = {}
+
+    for name, entry in MATRIX.items():
+        response = client.get(_prepared_url(name, entry, world))
+        if response.streaming or response.get("Content-Type", "").startswith("application/pdf"):
+            continue
+        addresses = set(EMAIL_ADDRESS.findall(response.content.decode(errors="replace"))) - own
+        if addresses:
+            found[name] = sorted(addresses)
+
+    assert found == {}
+
+
+def test_the_address_check_finds_the_addresses_that_a_host_coordinator_may_read(client, world):
+    """The check above can fail: the host's coordinator reads Maye Seck's address on her page."""
+    client = _client_for(client, world, "coordinator_host")
+
+    body = client.get(reverse("participants:person_detail", kwargs=PERSON_A(world))).content.decode()
+
+    assert "maye.seck@example.org" in EMAIL_ADDRESS.findall(body)

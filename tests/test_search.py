@@ -111,7 +111,8 @@ def test_search_empty_query_explains_what_to_search(client, demo):
 
 
 def test_search_punctuation_only_or_odd_input_finds_nothing_without_failing(client, demo):
-    for text in ("!!! & | :*", "'\"(", "x" * 500, "\x00"):
+    # A NUL byte gets the 400 page before the search runs: tests/test_get_fuzz.py.
+    for text in ("!!! & | :*", "'\"(", "x" * 500):
         page = _search(client, text)
 
         assert "Nothing found" in page or "results for" in page

@@ -7,17 +7,20 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cities.access import can_edit_city_record, require_manager
 from cities.models import City, Organisation
+from core.forms import AutoSlugMixin, TranslatedFieldsMixin, per_language, translated
 
 PAGE_SIZE = 25
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(AutoSlugMixin, TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("name", "acronym", "description")
+    slug_fallback = "organisation"
+
     slug = forms.SlugField(
         label=gettext_lazy("Web address"),
         max_length=255,
@@ -27,8 +30,16 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "acronym", "slug", "kind", "city", "parent", "website", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            *translated("name", "acronym"),
+            "slug",
+            "kind",
+            "city",
+            "parent",
+            "website",
+            *translated("description"),
+        ]
+        widgets = per_language({"description": forms.Textarea(attrs={"rows": 3})})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,7 +50,7 @@ class OrganisationForm(forms.ModelForm):
         self.fields["parent"].queryset = parents
 
     def clean_slug(self):
-        slug = self.cleaned_data.get("slug") or slugify(self.data.get(self.add_prefix("name"), ""))[:255]
+        slug = self.cleaned_data.get("slug")  # left empty, AutoSlugMixin makes it from the name when saving
         if slug and Organisation.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("Another organisation already uses this web address."))
         return slug

@@ -32,7 +32,8 @@ class AttendanceIndex:
     ``elsewhere`` to the ids of ``other_slots`` (sessions of other exchanges in
     the same window) they attend; ``venue_others`` are the sessions of other
     exchanges at this exchange's venues in that window. Sessions of exchanges
-    the viewer may not see are already marked ``hidden``.
+    the viewer may not see are already marked ``hidden``, and so are the other
+    exchanges' sessions that are not public (``confidential_others``), except to staff.
     """
 
     tz: object
@@ -48,6 +49,7 @@ class AttendanceIndex:
     other_slots: dict[int, Slot] = field(default_factory=dict)
     elsewhere: dict[int, set[int]] = field(default_factory=dict)
     venue_others: list[Slot] = field(default_factory=list)
+    confidential_others: set[int] = field(default_factory=set)
 
 
 def overlaps(a: Slot, b: Slot) -> bool:
@@ -106,8 +108,11 @@ def _own_attendance(index: AttendanceIndex, sessions, delegations) -> None:
 _OTHER_FIELDS = ("pk", "title", "start", "end", "venue_id", "exchange__title", "exchange_id")
 
 
-def _other_slots(queryset) -> list[Slot]:
-    return [Slot(*(row[key] for key in _OTHER_FIELDS)) for row in queryset.values(*_OTHER_FIELDS)]
+def _other_slots(queryset, confidential: set[int]) -> list[Slot]:
+    """The sessions as slots; adds the ids of those that are not public to ``confidential``."""
+    rows = list(queryset.values(*_OTHER_FIELDS, "confidentiality"))
+    confidential.update(row["pk"] for row in rows if row["confidentiality"] != Session.Confidentiality.PUBLIC)
+    return [Slot(*(row[key] for key in _OTHER_FIELDS)) for row in rows]
 
 
 def _attending_elsewhere(other_slots: dict[int, Slot], memberships, candidates) -> dict[int, set[int]]:
@@ -149,13 +154,13 @@ def _other_exchanges_attendance(index: AttendanceIndex, exchange: Exchange) -> N
         Q(exchange_id__in=memberships.values("delegation__exchange_id")) | Q(pk__in=presenting.values("session_id"))
     )
 
-    index.other_slots = {slot.id: slot for slot in _other_slots(candidates)}
+    index.other_slots = {slot.id: slot for slot in _other_slots(candidates, index.confidential_others)}
     elsewhere = _attending_elsewhere(index.other_slots, memberships, candidates)
     for person_id, session_id in presenting.values_list("person_id", "session_id"):
         elsewhere[person_id].add(session_id)
     index.elsewhere = {pid: ids & index.other_slots.keys() for pid, ids in elsewhere.items()}
     own_venues = Session.objects.filter(exchange=exchange).values("venue_id")
-    index.venue_others = _other_slots(others.filter(venue_id__in=own_venues))
+    index.venue_others = _other_slots(others.filter(venue_id__in=own_venues), index.confidential_others)
 
 
 def _hide_invisible(index: AttendanceIndex, visible_exchanges) -> None:
@@ -168,8 +173,12 @@ def _hide_invisible(index: AttendanceIndex, visible_exchanges) -> None:
     if not overlapping:
         return
     hidden = overlapping - set(visible_exchanges.filter(pk__in=overlapping).values_list("pk", flat=True))
-    index.other_slots = {pk: replace(s, hidden=s.exchange_id in hidden) for pk, s in index.other_slots.items()}
-    index.venue_others = [replace(s, hidden=s.exchange_id in hidden) for s in index.venue_others]
+
+    def shown(slot: Slot) -> Slot:
+        return replace(slot, hidden=slot.exchange_id in hidden or slot.id in index.confidential_others)
+
+    index.other_slots = {pk: shown(s) for pk, s in index.other_slots.items()}
+    index.venue_others = [shown(s) for s in index.venue_others]
 
 
 def build_index(

@@ -1,11 +1,10 @@
 from datetime import UTC, datetime, time
 
 from django import forms
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Initiative, Organisation
-from core.forms import ModelMultipleChoiceField
+from core.forms import AutoSlugMixin, ModelMultipleChoiceField, TranslatedFieldsMixin, per_language, translated
 from exchanges.models import Delegation, Exchange, Membership, Objective, Programme, Session, Venue
 from exchanges.services import STATUS_TRANSITIONS
 from participants.models import Person
@@ -49,8 +48,12 @@ class ExchangeAdminForm(ExchangeCitiesMixin, forms.ModelForm):
         fields = "__all__"  # noqa: DJ007 - the admin edits every field
 
 
-class ExchangeForm(ExchangeCitiesMixin, forms.ModelForm):
+class ExchangeForm(AutoSlugMixin, TranslatedFieldsMixin, ExchangeCitiesMixin, forms.ModelForm):
     """An exchange's details. The status has its own form: only staff change it."""
+
+    translated_fields = ("title", "description")
+    slug_fallback = "exchange"
+    reserved_slugs = frozenset(RESERVED_SLUGS)
 
     slug = forms.SlugField(
         label=_("Web address"),
@@ -63,7 +66,7 @@ class ExchangeForm(ExchangeCitiesMixin, forms.ModelForm):
         model = Exchange
         fields = [
             "programme",
-            "title",
+            *translated("title"),
             "slug",
             "host_city",
             "visiting_cities",
@@ -71,7 +74,7 @@ class ExchangeForm(ExchangeCitiesMixin, forms.ModelForm):
             "end_date",
             "host_contact",
             "themes",
-            "description",
+            *translated("description"),
             "transfer_buffer_minutes",
             "is_public",
         ]
@@ -81,27 +84,32 @@ class ExchangeForm(ExchangeCitiesMixin, forms.ModelForm):
             "end_date": DateInput(),
             "visiting_cities": forms.CheckboxSelectMultiple,
             "themes": forms.CheckboxSelectMultiple,
-            "description": forms.Textarea(attrs={"rows": 3}),
+            **per_language({"description": forms.Textarea(attrs={"rows": 3})}),
         }
 
-    def __init__(self, *args, host_cities=None, **kwargs):
+    def __init__(self, *args, host_cities=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         if host_cities is not None:
             self.fields["host_city"].queryset = host_cities
-        self.fields["host_contact"].queryset = Person.objects.select_related("organisation")
+        # ``people``: those the user may read (``exchanges.access.visible_people``); all by default.
+        self.fields["host_contact"].queryset = (people or Person.objects).select_related("organisation")
         self.fields["visiting_cities"].queryset = City.objects.order_by("name")
         self.fields["visiting_cities"].help_text = _("A delegation is created for each visiting city.")
 
     def clean_slug(self):
-        slug = self.cleaned_data.get("slug") or slugify(self.data.get(self.add_prefix("title"), ""))[:255]
+        slug = self.cleaned_data.get("slug")
         if not slug:
-            return slug  # the title's own error says what to do
+            return slug  # made from the title when saving (AutoSlugMixin)
         if slug in RESERVED_SLUGS:
             raise forms.ValidationError(_("“%(slug)s” is reserved; choose another web address."), params={"slug": slug})
         taken = Exchange.objects.filter(slug=slug).exclude(pk=self.instance.pk)
         if taken.exists():
             raise forms.ValidationError(_("Another exchange already uses this web address."))
         return slug
+
+    def slug_text(self) -> str:
+        data = self.cleaned_data
+        return data.get("title") or data.get("title_en") or data.get("title_fr") or ""
 
 
 class ExchangeStatusForm(forms.Form):
@@ -113,10 +121,20 @@ class ExchangeStatusForm(forms.Form):
         self.fields["status"].choices = [(value, label) for value, label in Exchange.Status.choices if value in allowed]
 
 
-class ProgrammeForm(forms.ModelForm):
+class ProgrammeForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("name", "description")
+
     class Meta:
         model = Programme
-        fields = ["name", "slug", "organiser", "start_date", "end_date", "planned_exchanges", "description"]
+        fields = [
+            *translated("name"),
+            "slug",
+            "organiser",
+            "start_date",
+            "end_date",
+            "planned_exchanges",
+            *translated("description"),
+        ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def clean_slug(self):
@@ -126,15 +144,19 @@ class ProgrammeForm(forms.ModelForm):
         return slug
 
 
-class ObjectiveForm(forms.ModelForm):
+class ObjectiveForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("lead", "detail")
+
     class Meta:
         model = Objective
-        fields = ["lead", "detail"]
-        widgets = {"detail": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {
-            "lead": _("Shown in bold, e.g. “Sharing vital practical tools and initiatives”."),
-            "detail": _("Follows the lead, e.g. “to reduce local risk, prevent violence…”."),
-        }
+        fields = translated("lead", "detail")
+        widgets = per_language({"detail": forms.Textarea(attrs={"rows": 3})})
+        help_texts = per_language(
+            {
+                "lead": _("Shown in bold, e.g. “Sharing vital practical tools and initiatives”."),
+                "detail": _("Follows the lead, e.g. “to reduce local risk, prevent violence…”."),
+            }
+        )
 
 
 class DelegationForm(forms.ModelForm):
@@ -157,10 +179,10 @@ class MembershipForm(forms.ModelForm):
         model = Membership
         fields = ["person", "role"]
 
-    def __init__(self, *args, delegation, **kwargs):
+    def __init__(self, *args, delegation, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.delegation = delegation
-        self.fields["person"].queryset = Person.objects.select_related("organisation")
+        self.fields["person"].queryset = (people or Person.objects).select_related("organisation")
         self.fields["person"].label_from_instance = person_label
 
     def clean_person(self):
@@ -171,11 +193,13 @@ class MembershipForm(forms.ModelForm):
         return person
 
 
-class VenueForm(forms.ModelForm):
+class VenueForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("description",)
+
     class Meta:
         model = Venue
-        fields = ["name", "kind", "address", "district", "city", "host_organisation", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        fields = ["name", "kind", "address", "district", "city", "host_organisation", *translated("description")]
+        widgets = per_language({"description": forms.Textarea(attrs={"rows": 3})})
 
     def __init__(self, *args, cities=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -201,8 +225,10 @@ def _local(day, clock: time, tz) -> datetime | None:
     return local.astimezone(UTC)
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
     """A session; the day and times are in the host city's time zone and stored as UTC."""
+
+    translated_fields = ("title", "description", "notes")
 
     day = forms.DateField(label=_("Day"), widget=DateInput())
     start_time = forms.TimeField(label=_("Starts at"), widget=TimeInput())
@@ -218,37 +244,37 @@ class SessionForm(forms.ModelForm):
         model = Session
         fields = [
             "kind",
-            "title",
-            "description",
+            *translated("title", "description"),
             "venue",
             "presenters",
             "organisations",
             "initiatives",
             "attending_delegations",
-            "notes",
+            "confidentiality",
+            *translated("notes"),
         ]
         field_classes = dict.fromkeys(
             ["presenters", "organisations", "initiatives", "attending_delegations"], ModelMultipleChoiceField
         )
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 3}),
-            "notes": forms.Textarea(attrs={"rows": 4}),
+            **per_language({"description": forms.Textarea(attrs={"rows": 3})}),
+            **per_language({"notes": forms.Textarea(attrs={"rows": 4})}),
             "attending_delegations": forms.CheckboxSelectMultiple,
             "presenters": forms.SelectMultiple(attrs={"size": 6}),
             "organisations": forms.SelectMultiple(attrs={"size": 6}),
             "initiatives": forms.SelectMultiple(attrs={"size": 4}),
         }
 
-    field_order = ["kind", "title", "day", "start_time", "end_time", "end_day"]
+    field_order = ["kind", *translated("title"), "day", "start_time", "end_time", "end_day"]
 
-    def __init__(self, *args, exchange, day=None, **kwargs):
+    def __init__(self, *args, exchange, day=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.exchange = exchange
         self.tz = exchange.tzinfo
         self.fields["venue"].queryset = Venue.objects.select_related("city").order_by("city__name", "name")
         self.fields["venue"].label_from_instance = lambda venue: f"{venue.name} ({venue.city.name})"
         self.fields["venue"].help_text = _("Required for a site visit.")
-        self.fields["presenters"].queryset = Person.objects.select_related("organisation")
+        self.fields["presenters"].queryset = (people or Person.objects).select_related("organisation")
         self.fields["presenters"].label_from_instance = person_label
         self.fields["organisations"].queryset = Organisation.objects.order_by("name")
         self.fields["initiatives"].queryset = Initiative.objects.order_by("name")
@@ -256,6 +282,8 @@ class SessionForm(forms.ModelForm):
             "city"
         )
         self.fields["attending_delegations"].label_from_instance = lambda d: d.city.name
+        # Left out of a post (an older form, a script): the session keeps its level, a new one is public.
+        self.fields["confidentiality"].required = False
         for name in ("presenters", "organisations", "initiatives"):
             self.fields[name].help_text = _("Hold Ctrl (⌘ on a Mac) to choose several.")
         if self.instance.pk:
@@ -267,6 +295,9 @@ class SessionForm(forms.ModelForm):
             self.initial.setdefault("day", day or exchange.start_date)
             self.initial.setdefault("start_time", time(9, 0))
             self.initial.setdefault("end_time", time(10, 0))
+
+    def clean_confidentiality(self):
+        return self.cleaned_data.get("confidentiality") or self.instance.confidentiality
 
     def clean(self):
         cleaned = super().clean()
@@ -297,6 +328,6 @@ class SessionForm(forms.ModelForm):
 
     def session_values(self) -> dict:
         """The cleaned values the session services take."""
-        names = ["kind", "title", "description", "venue", "notes", "start", "end"]
+        names = ["kind", *translated("title", "description", "notes"), "venue", "start", "end", "confidentiality"]
         names += ["presenters", "organisations", "initiatives", "attending_delegations"]
         return {name: self.cleaned_data[name] for name in names}

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import Organisation
+from core.forms import TranslatedFieldsMixin, per_language, translated
 from exchanges.access import exchange_city_ids
 from exchanges.models import Exchange, NextStep
 from participants.models import Person
@@ -22,12 +23,22 @@ class NextStepUpdateForm(forms.Form):
     )
 
 
-class NextStepForm(forms.ModelForm):
+class NextStepForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("text",)
+
     class Meta:
         model = NextStep
-        fields = ["text", "owner_organisation", "owner_person", "objective", "due_date", "status", "position"]
+        fields = [
+            *translated("text"),
+            "owner_organisation",
+            "owner_person",
+            "objective",
+            "due_date",
+            "status",
+            "position",
+        ]
         widgets = {
-            "text": forms.Textarea(attrs={"rows": 3}),
+            **per_language({"text": forms.Textarea(attrs={"rows": 3})}),
             "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 

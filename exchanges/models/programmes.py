@@ -9,13 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Organisation, Theme
+from core.fields import SingleLineCharField
 from participants.models import Person
 
 
 class Programme(models.Model):
     """A series of exchanges run by one organiser, e.g. SCN bilateral city exchanges 2017–2018."""
 
-    name = models.CharField(_("name"), max_length=255)
+    name = SingleLineCharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=255, unique=True)
     organiser = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("organiser")
@@ -56,7 +57,7 @@ class Exchange(models.Model):
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="exchanges", verbose_name=_("programme")
     )
-    title = models.CharField(_("title"), max_length=255)
+    title = SingleLineCharField(_("title"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=255, unique=True)
     host_city = models.ForeignKey(
         City, on_delete=models.PROTECT, related_name="hosted_exchanges", verbose_name=_("host city")
@@ -140,7 +141,7 @@ class Objective(models.Model):
         Exchange, on_delete=models.CASCADE, related_name="objectives", verbose_name=_("exchange")
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    lead = models.CharField(_("lead"), max_length=255)
+    lead = SingleLineCharField(_("lead"), max_length=255)
     detail = models.TextField(_("detail"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Initiative, Organisation
+from core.fields import SingleLineCharField
 from exchanges.models.delegations import Delegation
 from exchanges.models.programmes import Exchange
 from participants.models import Person
@@ -22,10 +23,10 @@ class Venue(models.Model):
         VENUE = "venue", _("Meeting venue")
         SITE = "site", _("Site")
 
-    name = models.CharField(_("name"), max_length=255)
+    name = SingleLineCharField(_("name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.VENUE)
-    address = models.CharField(_("address"), max_length=255, blank=True)
-    district = models.CharField(_("district"), max_length=120, blank=True)
+    address = SingleLineCharField(_("address"), max_length=255, blank=True)
+    district = SingleLineCharField(_("district"), max_length=120, blank=True)
     city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="venues", verbose_name=_("city"))
     host_organisation = models.ForeignKey(
         Organisation,
@@ -63,12 +64,20 @@ class Session(models.Model):
         TRAVEL = "travel", _("Travel")
         OTHER = "other", _("Other")
 
+    class Confidentiality(models.TextChoices):
+        """Who may learn of a session; ``exchanges.confidentiality`` applies it to every page, feed and report."""
+
+        PUBLIC = "public", _("Public")
+        PARTICIPANTS = "participants", _("Participants only")
+        CHATHAM_HOUSE = "chatham_house", _("Chatham House rule")
+        RESTRICTED = "restricted", _("Restricted to its attendees")
+
     exchange = models.ForeignKey(
         Exchange, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("exchange")
     )
     uid = models.UUIDField(_("calendar UID"), default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PRESENTATION)
-    title = models.CharField(_("title"), max_length=255)
+    title = SingleLineCharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True)
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
@@ -90,6 +99,17 @@ class Session(models.Model):
         related_name="sessions",
         verbose_name=_("attending delegations"),
         help_text=_("Leave empty when every delegation attends."),
+    )
+    confidentiality = models.CharField(
+        _("confidentiality"),
+        max_length=20,
+        choices=Confidentiality.choices,
+        default=Confidentiality.PUBLIC,
+        help_text=_(
+            "Participants only: not on public pages nor in the report. Chatham House rule: the content may be"
+            " reported, its presenters and their organisations are not named. Restricted: only its attendees see"
+            " it; others who see the exchange see a busy slot; never in a report, a search or a public page."
+        ),
     )
     notes = models.TextField(
         _("notes and outcome"), blank=True, help_text=_("Markdown. The summary report draws on these.")
@@ -157,7 +177,12 @@ class Session(models.Model):
 
 
 class AgendaChange(models.Model):
-    """One recorded change to the agenda of a scheduled exchange, so delegates can be told."""
+    """One recorded change to the agenda of a scheduled exchange, so delegates can be told.
+
+    ``changes`` holds what changed as raw values, worded in each reader's language when read
+    (``exchanges.wording``); ``summary`` is the text of changes recorded before that, in their
+    editor's language, shown as it was written.
+    """
 
     class Action(models.TextChoices):
         ADDED = "added", _("Added")
@@ -172,6 +197,12 @@ class AgendaChange(models.Model):
     )
     session_title = models.CharField(_("session title"), max_length=255)
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    changes = models.JSONField(
+        _("changes"),
+        default=list,
+        blank=True,
+        help_text=_('What changed: a list of {"field", "old", "new"} with raw values, worded for each reader.'),
+    )
     summary = models.TextField(_("what changed"), blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("changed by")

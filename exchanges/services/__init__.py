@@ -1,14 +1,18 @@
 """Writes that other code reuses. Views parse and call these; they never write rows themselves."""
 
+from datetime import UTC
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils.formats import date_format
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.translated import LANGUAGE_CODES
 from core.validators import validate_time_zone
 from exchanges.models import AgendaChange, Delegation, Exchange, Membership, Objective, Session
 from exchanges.signals import agenda_changed
+from exchanges.wording import stored_texts
 from participants.models import Person, new_feed_token
 
 # Changes to exchanges in these states are recorded so that delegates can be told.
@@ -16,9 +20,20 @@ RECORDED_STATUSES = {Exchange.Status.SCHEDULED, Exchange.Status.UNDER_WAY}
 
 
 def agenda_change_record(
-    *, exchange: Exchange, session: Session | None, action: str, summary: str = "", user=None
+    *,
+    exchange: Exchange,
+    session: Session | None,
+    action: str,
+    changes: list[dict] | None = None,
+    summary: str = "",
+    user=None,
+    title=None,
 ) -> AgendaChange | None:
     """Record one change to an exchange's agenda, if the exchange is scheduled or under way.
+
+    ``changes`` says what changed as raw values (``{"field", "old", "new"}``: see ``_snapshot``), worded
+    for each reader when read (``exchanges.wording``); ``summary`` is a text already worded, for callers
+    that have nothing structured to say. ``title`` names the session in the record instead of its own title.
 
     Returns the AgendaChange, or None for drafts, completed and cancelled
     exchanges. After commit, ``exchanges.signals.agenda_changed`` is sent so
@@ -29,8 +44,9 @@ def agenda_change_record(
     change = AgendaChange.objects.create(
         exchange=exchange,
         session=session if session is not None and session.pk else None,
-        session_title=session.title if session is not None else "",
+        session_title=title or (session.title if session is not None else ""),
         action=action,
+        changes=changes or [],
         summary=summary,
         changed_by=user if user is not None and user.is_authenticated else None,
     )
@@ -97,9 +113,17 @@ def exchange_status_change(*, exchange: Exchange, status: str, user=None) -> Exc
 # Objectives
 
 
-def objective_create(*, exchange: Exchange, lead: str, detail: str = "") -> Objective:
+OBJECTIVE_TEXTS = ("lead", "detail", *(f"{name}_{code}" for name in ("lead", "detail") for code in LANGUAGE_CODES))
+
+
+def objective_create(*, exchange: Exchange, **texts: str) -> Objective:
+    """Add an objective at the end. ``texts``: ``lead`` and ``detail`` in the active language, or per language
+    (``lead_en``, ``lead_fr``…). Raises TypeError for any other keyword."""
+    unknown = set(texts) - set(OBJECTIVE_TEXTS)
+    if unknown:
+        raise TypeError(f"Unknown objective fields: {sorted(unknown)}")
     last = exchange.objectives.aggregate(last=Max("position"))["last"] or 0
-    return Objective.objects.create(exchange=exchange, position=last + 1, lead=lead, detail=detail)
+    return Objective.objects.create(exchange=exchange, position=last + 1, **texts)
 
 
 @transaction.atomic
@@ -128,50 +152,67 @@ def objective_delete(*, objective: Objective) -> None:
 # ---------------------------------------------------------------------------
 # Sessions
 
-SESSION_FIELDS = ("kind", "title", "description", "start", "end", "venue", "notes")
+SESSION_TEXTS = ("title", "description", "notes")
+# A text by its base name sets the active language's column (modeltranslation); title_en / title_fr set one.
+SESSION_FIELDS = (
+    "kind",
+    *SESSION_TEXTS,
+    *(f"{name}_{code}" for name in SESSION_TEXTS for code in LANGUAGE_CODES),
+    "start",
+    "end",
+    "venue",
+    "confidentiality",
+)
 SESSION_M2M = ("presenters", "organisations", "initiatives", "attending_delegations")
 
 
-def _when_text(session: Session) -> tuple[str, str]:
-    """(day, time) of a session in the host city, as people read them."""
-    start, end = session.local_start(), session.local_end()
-    if start.date() == end.date():
-        return date_format(start, "D j M Y"), f"{start:%H:%M}–{end:%H:%M}"
-    return (
-        f"{date_format(start, 'D j M')} – {date_format(end, 'D j M Y')}",
-        f"{start:%H:%M}–{end:%H:%M}",
-    )
-
-
-def _snapshot(session: Session) -> dict[str, str]:
-    """What delegates care about, in words, to tell what changed."""
-    day, time = _when_text(session)
-    attending = sorted(d.city.name for d in session.attending_delegations.select_related("city"))
+def _where_and_when(session: Session) -> dict:
+    """When, what and where, as raw values: what an added or removed session's notice says (no list query)."""
     return {
-        str(_("Day")): day,
-        str(_("Time")): time,
-        str(_("Title")): session.title,
-        str(_("Kind")): session.get_kind_display(),
-        str(_("Venue")): session.venue.full_address if session.venue_id else "—",
-        str(_("Presenters")): ", ".join(sorted(p.display_name for p in session.presenters.all())) or "—",
-        str(_("Organisations")): ", ".join(sorted(str(o) for o in session.organisations.all())) or "—",
-        str(_("Attending")): ", ".join(attending) or str(_("all delegations")),
-        str(_("Description")): session.description,
+        "when": {"start": session.start.astimezone(UTC).isoformat(), "end": session.end.astimezone(UTC).isoformat()},
+        "title": stored_texts(session, "title"),
+        "venue": {"id": session.venue_id, "name": session.venue.full_address} if session.venue_id else None,
     }
 
 
-def _diff(before: dict[str, str], after: dict[str, str]) -> str:
-    lines = []
-    description = str(_("Description"))
-    for label, old in before.items():
-        new = after[label]
-        if old == new:
-            continue
-        if label == description:
-            lines.append(_("Description updated."))
-        else:
-            lines.append(f"{label}: {old} → {new}")
-    return "\n".join(lines)
+def _snapshot(session: Session) -> dict:
+    """What delegates care about, as raw values (UTC ISO datetimes, ids and names, texts in every language),
+    so that each recipient's digest words the change in their own language and time zones."""
+    delegations = sorted(session.attending_delegations.select_related("city"), key=lambda d: d.city.name)
+    presenters = sorted(session.presenters.all(), key=lambda person: person.display_name)
+    organisations = sorted(session.organisations.all(), key=str)
+    return {
+        **_where_and_when(session),
+        "kind": session.kind,
+        "presenters": [{"id": person.pk, "name": person.display_name} for person in presenters],
+        "organisations": [
+            {"id": o.pk, "name": stored_texts(o, "name"), "acronym": stored_texts(o, "acronym")} for o in organisations
+        ],
+        "attending": [{"id": d.pk, "city": d.city.name} for d in delegations],
+        "description": stored_texts(session, "description"),
+        "confidentiality": session.confidentiality,
+    }
+
+
+def _diff(before: dict, after: dict) -> list[dict]:
+    """The fields that changed, as ``{"field", "old", "new"}`` (``AgendaChange.changes``)."""
+    return [{"field": name, "old": old, "new": after[name]} for name, old in before.items() if old != after[name]]
+
+
+def _as_added(session: Session) -> list[dict]:
+    return [{"field": name, "old": None, "new": value} for name, value in _where_and_when(session).items()]
+
+
+def _as_removed(session: Session) -> list[dict]:
+    """A restricted session's removal keeps only its time, and says it was restricted (its notice goes to every
+    delegate, who saw it as "Busy"): not its title nor its place."""
+    if session.confidentiality == Session.Confidentiality.RESTRICTED:
+        when = _where_and_when(session)["when"]
+        return [
+            {"field": "when", "old": when, "new": None},
+            {"field": "confidentiality", "old": session.confidentiality, "new": None},
+        ]
+    return [{"field": name, "old": value, "new": None} for name, value in _where_and_when(session).items()]
 
 
 def _apply(session: Session, values: dict) -> dict:
@@ -196,17 +237,19 @@ def session_create(*, exchange: Exchange, user=None, **values) -> Session:
     session.save()
     for name, items in m2m.items():
         getattr(session, name).set(items)
-    day, time = _when_text(session)
-    summary = f"{day}, {time}" + (f", {session.venue.full_address}" if session.venue_id else "")
     agenda_change_record(
-        exchange=exchange, session=session, action=AgendaChange.Action.ADDED, summary=summary, user=user
+        exchange=exchange,
+        session=session,
+        action=AgendaChange.Action.ADDED,
+        changes=_as_added(session),
+        user=user,
     )
     return session
 
 
 @transaction.atomic
 def session_update(*, session: Session, user=None, **values) -> AgendaChange | None:
-    """Change a session and record what changed, e.g. "Time: 09:00–10:00 → 10:00–11:00".
+    """Change a session and record what changed, e.g. ``{"field": "when", "old": {…}, "new": {…}}``.
 
     Returns the recorded change (None for drafts or when nothing delegates see changed).
     Raises ValidationError for hard errors.
@@ -217,20 +260,23 @@ def session_update(*, session: Session, user=None, **values) -> AgendaChange | N
     session.save()
     for name, items in m2m.items():
         getattr(session, name).set(items)
-    summary = _diff(before, _snapshot(session))
-    if not summary:
+    changes = _diff(before, _snapshot(session))
+    if not changes:
         return None
     return agenda_change_record(
-        exchange=session.exchange, session=session, action=AgendaChange.Action.CHANGED, summary=summary, user=user
+        exchange=session.exchange, session=session, action=AgendaChange.Action.CHANGED, changes=changes, user=user
     )
 
 
 @transaction.atomic
 def session_duplicate(*, session: Session, user=None) -> Session:
     """A copy of a session at the same time and place, titled "… (copy)", for the user to adjust."""
-    values = {name: getattr(session, name) for name in SESSION_FIELDS}
-    values["title"] = _("%(title)s (copy)") % {"title": session.title}
-    values["title"] = values["title"][: Session._meta.get_field("title").max_length]
+    values = {name: getattr(session, name) for name in SESSION_FIELDS if name not in SESSION_TEXTS}
+    max_length = Session._meta.get_field("title").max_length
+    for code in LANGUAGE_CODES:
+        if title := getattr(session, f"title_{code}"):
+            with translation.override(code):
+                values[f"title_{code}"] = (_("%(title)s (copy)") % {"title": title})[:max_length]
     for name in SESSION_M2M:
         values[name] = list(getattr(session, name).all())
     return session_create(exchange=session.exchange, user=user, **values)
@@ -238,13 +284,18 @@ def session_duplicate(*, session: Session, user=None) -> Session:
 
 @transaction.atomic
 def session_delete(*, session: Session, user=None) -> None:
-    """Remove a session; a scheduled exchange keeps a record naming it."""
-    day, time = _when_text(session)
+    """Remove a session; a scheduled exchange keeps a record naming it.
+
+    A restricted session's record names it "Busy", as those who do not attend it saw it: once the session is
+    gone, its notice goes to every delegate (``exchanges.notices``), no longer only to its attendees.
+    """
+    restricted = session.confidentiality == Session.Confidentiality.RESTRICTED
     agenda_change_record(
         exchange=session.exchange,
         session=session,
+        title=_("Busy") if restricted else None,
         action=AgendaChange.Action.REMOVED,
-        summary=f"{day}, {time}",
+        changes=_as_removed(session),
         user=user,
     )
     session.delete()

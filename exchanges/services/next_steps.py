@@ -11,6 +11,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.sending import SendingFailed
+from core.site import site_url
+from core.text import header_safe
 from exchanges.models import NextStep, NextStepUpdate
 
 logger = logging.getLogger(__name__)
@@ -63,7 +66,9 @@ def next_step_reminders_send(*, today: date) -> int:
     workers at once: a conditional UPDATE claims the send, inside the same
     transaction as the sending, so a failed send is retried on the next run and
     a concurrent run waits for the row, then finds it claimed. Returns the
-    number of e-mails sent.
+    number of e-mails sent. Each reminder is sent on its own: one that fails is
+    logged, left unclaimed for the next run, and the others still go; SendingFailed
+    is raised after trying them all if any failed.
     """
     candidates = (
         NextStep.objects.filter(status__in=NextStep.ACTIVE_STATUSES, owner_person__isnull=False)
@@ -72,20 +77,27 @@ def next_step_reminders_send(*, today: date) -> int:
         .select_related("owner_person__user", "owner_organisation", "exchange__host_city")
         .order_by("due_date", "pk")
     )
-    sent = 0
+    sent, failures = 0, []
     for step in candidates:
         kind = _reminder_kind(step, today)
         if kind is None or not _recipient(step):
             continue
-        with transaction.atomic():
-            claimed = (
-                NextStep.objects.filter(pk=step.pk, status__in=NextStep.ACTIVE_STATUSES, due_date=step.due_date)
-                .filter(_not_sent(kind, step.due_date))
-                .update(**{SENT_FOR[kind]: step.due_date})
-            )
-            if claimed:
-                _send_reminder(step, kind, today)
-                sent += 1
+        try:
+            with transaction.atomic():
+                claimed = (
+                    NextStep.objects.filter(pk=step.pk, status__in=NextStep.ACTIVE_STATUSES, due_date=step.due_date)
+                    .filter(_not_sent(kind, step.due_date))
+                    .update(**{SENT_FOR[kind]: step.due_date})
+                )
+                if claimed:
+                    _send_reminder(step, kind, today)
+                    sent += 1
+        except Exception as exc:  # noqa: BLE001 - one failed reminder must not stop the others
+            # The claim was rolled back with the failed send: the next run tries this reminder again.
+            logger.exception("%s reminder for next step %s failed", kind, step.pk)
+            failures.append(f"next step {step.pk}: {exc.__class__.__name__}")
+    if failures:
+        raise SendingFailed(sent=sent, failures=failures)
     return sent
 
 
@@ -103,12 +115,11 @@ def _send_reminder(step: NextStep, kind: str, today: date) -> None:
         "kind": kind,
         "days_left": (step.due_date - today).days,
         "days_late": (today - step.due_date).days,
-        "url": settings.SITE_URL
-        + reverse("exchanges:next_step_detail", kwargs={"slug": step.exchange.slug, "pk": step.pk}),
+        "url": site_url() + reverse("exchanges:next_step_detail", kwargs={"slug": step.exchange.slug, "pk": step.pk}),
         "network": settings.NETWORK_NAME,
     }
     with translation.override(person.language):
-        subject = " ".join(render_to_string("emails/next_steps/reminder_subject.txt", context).split())
+        subject = header_safe(render_to_string("emails/next_steps/reminder_subject.txt", context))
         body = render_to_string("emails/next_steps/reminder_body.txt", context)
         language = translation.get_language()
     message = EmailMessage(subject, body, to=[_recipient(step)], headers={"Content-Language": language})

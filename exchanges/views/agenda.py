@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from exchanges import agenda, services
 from exchanges.access import get_exchange_for_user_or_404, person_for
+from exchanges.confidentiality import audience_for, shown_sessions
 from exchanges.feeds import absolute_url, webcal_url
 from exchanges.forms.agenda import AgendaPreferencesForm, DelegationFilterForm
 from exchanges.models import Delegation, Exchange
@@ -19,8 +20,8 @@ from exchanges.models import Delegation, Exchange
 EXCHANGES_PER_PAGE = 10
 
 
-def _feed_links(path: str) -> dict:
-    return {"download": path, "subscribe": webcal_url(path), "address": absolute_url(path)}
+def _feed_links(path: str, request) -> dict:
+    return {"download": path, "subscribe": webcal_url(path, request), "address": absolute_url(path, request)}
 
 
 def exchange_agenda(request, slug):
@@ -28,7 +29,8 @@ def exchange_agenda(request, slug):
     delegations = list(Delegation.objects.filter(exchange=exchange).select_related("city"))
     form = DelegationFilterForm(request.GET or None, delegations=delegations)
     delegation = form.cleaned_data["delegation"] if form.is_valid() else None
-    sessions = list(agenda.exchange_agenda_sessions(exchange, delegation=delegation))
+    audience = audience_for(request.user, exchange)
+    sessions = shown_sessions(audience, agenda.exchange_agenda_sessions(exchange, delegation=delegation))
     home = agenda.viewer_home_zone(request)
     agenda.attach_times(sessions, home)
     agenda.mark_current_and_next(exchange, sessions)
@@ -41,7 +43,7 @@ def exchange_agenda(request, slug):
         "days": agenda.group_by_day(exchange, sessions, every_day=True),
         "host": agenda.host_zone(exchange),
         "home": home,
-        "feed": _feed_links(feed_path),
+        "feed": _feed_links(feed_path, request),
         # A calendar app subscribes without our session cookie: only a public exchange's feed opens for it.
         "feed_subscribable": exchange.is_public and exchange.status != Exchange.Status.DRAFT,
     }
@@ -69,7 +71,7 @@ def my_agenda(request):
         "home": home,
         "page_obj": page,
         "agendas": [agenda.ExchangeAgenda(exchange, by_exchange[exchange.pk]) for exchange in exchanges],
-        "feed": _feed_links(feed_path),
+        "feed": _feed_links(feed_path, request),
     }
     return render(request, "exchanges/agenda/my_agenda.html", context)
 

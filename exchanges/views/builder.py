@@ -11,8 +11,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.translated import reader_language
 from exchanges import conflicts, selectors, services
-from exchanges.access import can_change_status, get_exchange_for_user_or_404, is_staff, visible_exchanges
+from exchanges.access import (
+    can_change_status,
+    get_exchange_for_user_or_404,
+    is_staff,
+    visible_exchanges,
+    visible_people,
+)
 from exchanges.forms import ExchangeStatusForm, SessionForm
 from exchanges.views.manage import htmx_redirect, is_htmx
 
@@ -100,7 +107,7 @@ def _render_session_form(request, exchange, form, session=None, day=None):
     context = {"exchange": exchange, "form": form, "session": session, "day": day}
     if is_htmx(request):
         # The form appears in place of a link: take keyboard focus to it (htmx honours autofocus).
-        form.fields["title"].widget.attrs["autofocus"] = True
+        form.fields[f"title_{reader_language()}"].widget.attrs["autofocus"] = True
         return render(request, "exchanges/manage/includes/session_form.html", context)
     return render(request, "exchanges/manage/session_form.html", context)
 
@@ -112,7 +119,7 @@ def session_add(request, slug):
         day = date.fromisoformat(request.GET.get("day", ""))
     except ValueError:
         day = None
-    form = SessionForm(request.POST or None, exchange=exchange, day=day)
+    form = SessionForm(request.POST or None, exchange=exchange, day=day, people=visible_people(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             session = services.session_create(exchange=exchange, user=request.user, **form.session_values())
@@ -127,7 +134,7 @@ def session_add(request, slug):
 @login_required
 def session_edit(request, slug, pk):
     exchange, session = _get_session(request, slug, pk)
-    form = SessionForm(request.POST or None, instance=session, exchange=exchange)
+    form = SessionForm(request.POST or None, instance=session, exchange=exchange, people=visible_people(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             services.session_update(session=session, user=request.user, **form.session_values())

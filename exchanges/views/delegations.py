@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from exchanges import selectors, services
-from exchanges.access import can_edit_delegation, can_edit_exchange, get_exchange_for_user_or_404
+from exchanges.access import can_edit_delegation, can_edit_exchange, get_exchange_for_user_or_404, visible_people
 from exchanges.forms import DelegationForm, MembershipForm
 from exchanges.models import Delegation
 
@@ -65,7 +65,9 @@ def _render_detail(request, exchange, delegation, form):
 @login_required
 def delegation_detail(request, slug, pk):
     exchange, delegation = _get_delegation(request, slug, pk)
-    return _render_detail(request, exchange, delegation, MembershipForm(delegation=delegation))
+    return _render_detail(
+        request, exchange, delegation, MembershipForm(delegation=delegation, people=visible_people(request.user))
+    )
 
 
 @login_required
@@ -73,7 +75,7 @@ def member_add(request, slug, pk):
     exchange, delegation = _get_delegation(request, slug, pk)
     if request.method != "POST":
         return redirect("exchanges:delegation_detail", slug=exchange.slug, pk=delegation.pk)
-    form = MembershipForm(request.POST, delegation=delegation)
+    form = MembershipForm(request.POST, delegation=delegation, people=visible_people(request.user))
     if form.is_valid():
         membership = services.membership_add(delegation=delegation, **form.cleaned_data)
         messages.success(

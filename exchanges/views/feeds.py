@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from exchanges.access import get_exchange_for_user_or_404
+from exchanges.confidentiality import audience_for
 from exchanges.feeds import exchange_feed_body, personal_feed_body
 from participants.models import Person
 
@@ -20,7 +21,8 @@ def _calendar_response(body: bytes, filename: str) -> HttpResponse:
 @require_safe
 def exchange_feed(request, slug):
     exchange = get_exchange_for_user_or_404(request.user, slug)
-    return _calendar_response(exchange_feed_body(exchange), slugify(exchange.slug) or "agenda")
+    audience = audience_for(request.user, exchange, feed=True)
+    return _calendar_response(exchange_feed_body(exchange, audience, request), slugify(exchange.slug) or "agenda")
 
 
 @require_safe
@@ -28,4 +30,4 @@ def personal_feed(request, token):
     person = Person.objects.filter(feed_token=token).first()
     if person is None:
         raise Http404
-    return _calendar_response(personal_feed_body(person), "my-agenda")
+    return _calendar_response(personal_feed_body(person, request), "my-agenda")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from cities.access import require_manager
 from cities.selectors import editable_cities
 from exchanges import services
-from exchanges.access import can_change_status, get_exchange_for_user_or_404
+from exchanges.access import can_change_status, get_exchange_for_user_or_404, visible_people
 from exchanges.forms import ExchangeForm, ExchangeStatusForm
 
 
@@ -39,7 +39,12 @@ def htmx_redirect(request, url: str):
 def exchange_create(request):
     require_manager(request.user)
     initial = {"programme": request.GET.get("programme", "")}
-    form = ExchangeForm(request.POST or None, initial=initial, host_cities=managed_cities(request.user))
+    form = ExchangeForm(
+        request.POST or None,
+        initial=initial,
+        host_cities=managed_cities(request.user),
+        people=visible_people(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         exchange = services.exchange_save(form=form)
         messages.success(request, _("Exchange created. Add its objectives, delegations and sessions next."))
@@ -50,7 +55,12 @@ def exchange_create(request):
 @login_required
 def exchange_edit(request, slug):
     exchange = get_exchange_for_user_or_404(request.user, slug, edit=True)
-    form = ExchangeForm(request.POST or None, instance=exchange, host_cities=managed_cities(request.user))
+    form = ExchangeForm(
+        request.POST or None,
+        instance=exchange,
+        host_cities=managed_cities(request.user),
+        people=visible_people(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         exchange = services.exchange_save(form=form)
         messages.success(request, _("Exchange saved."))

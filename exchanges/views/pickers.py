@@ -12,14 +12,19 @@ from django.shortcuts import render
 
 from cities.access import require_manager
 from cities.models import Organisation
+from exchanges.access import visible_people
 from exchanges.forms import person_label
-from participants.models import Person
 
 LIMIT = 30
 
 
+# Larger ids exist in no table, and SQLite cannot even compare them (OverflowError): a 500 for a tampered URL.
+MAX_ID = 2**63 - 1
+
+
 def _ids(values) -> list[int]:
-    return [int(value) for value in values if value.isdigit()][:200]
+    # isascii: str.isdigit() also accepts digits such as "²" that int() refuses.
+    return [int(value) for value in values if value.isascii() and value.isdigit() and int(value) <= MAX_ID][:200]
 
 
 def _render(request, chosen, matches, label):
@@ -35,7 +40,7 @@ def _render(request, chosen, matches, label):
 def person_options(request):
     require_manager(request.user)
     query = request.GET.get("q", "").strip()
-    people = Person.objects.select_related("organisation").order_by("name")
+    people = visible_people(request.user).select_related("organisation").order_by("name")
     chosen = list(people.filter(pk__in=_ids(request.GET.getlist(request.GET.get("field", "")))))
     if query:
         people = people.filter(

@@ -1,9 +1,10 @@
 """Reads of the pages that show a city or an initiative together with its exchanges.
 
-Exchanges appear on profiles by title, dates and cities once they are no
-longer drafts (cancelled ones are left out); details stay behind
-``exchanges.access``: a page links an exchange only when the viewer may open
-it. Every function here runs a fixed number of queries.
+Public exchanges appear on profiles by title, dates and cities once they are no
+longer drafts (cancelled ones are left out), and so do the exchanges the viewer
+may open (``exchanges.access``); an exchange that is not public is named to
+nobody else. Sessions are listed as the public may see them
+(``exchanges.confidentiality``). Every function here runs a fixed number of queries.
 """
 
 from dataclasses import dataclass
@@ -14,15 +15,18 @@ from django.db.models.functions import Coalesce
 from cities.models import City, Initiative
 from cities.selectors import organisation_url, visible_cities
 from exchanges.access import visible_exchanges
+from exchanges.confidentiality import publishable_sessions
 from exchanges.models import Exchange, Session
 
-# Exchanges that may be named (title, dates, cities) to anyone on a city or initiative page.
+# Public exchanges in these states may be named (title, dates, cities) to anyone on a city or initiative page.
 LISTED_EXCHANGE_STATUSES = (Exchange.Status.SCHEDULED, Exchange.Status.UNDER_WAY, Exchange.Status.COMPLETED)
 
 
 def listed_exchanges(user) -> QuerySet[Exchange]:
     """Exchanges whose title, dates and cities this user may read on a profile."""
-    return Exchange.objects.filter(Q(status__in=LISTED_EXCHANGE_STATUSES) | Q(pk__in=visible_exchanges(user)))
+    return Exchange.objects.filter(
+        Q(status__in=LISTED_EXCHANGE_STATUSES, is_public=True) | Q(pk__in=visible_exchanges(user))
+    )
 
 
 def city_list(user, *, region: str = "", country: str = "", theme: str = "") -> QuerySet[City]:
@@ -100,7 +104,7 @@ def initiative_presentations(user, initiative: Initiative) -> list[tuple[Exchang
     sessions: dict[int, list[Session]] = {pk: [] for pk in openable}
     if openable:
         for session in (
-            Session.objects.filter(initiatives=initiative, exchange__in=list(openable))
+            Session.objects.filter(publishable_sessions(), initiatives=initiative, exchange__in=list(openable))
             .select_related("venue")
             .order_by("start", "pk")
         ):

@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from cities import selectors
-from core.markdown import render_markdown
+from core.translated import translated_html
 from overview.selectors import cities as city_pages
 
 CITIES_PER_PAGE = 20
@@ -32,7 +32,7 @@ def city_detail(request, slug):
     context = {
         "city": city,
         "can_edit": selectors.can_edit_city(request.user, city),
-        "profile_html": render_markdown(city.profile),
+        "profile_html": translated_html(city, "profile", markdown=True),
         **city_pages.city_profile(request.user, city),
     }
     return render(request, "cities/city_detail.html", context)
@@ -43,7 +43,7 @@ def initiative_detail(request, slug):
     context = {
         "initiative": initiative,
         "themes": list(initiative.themes.all()),
-        "description_html": render_markdown(initiative.description),
+        "description_html": translated_html(initiative, "description", markdown=True),
         "lead_url": selectors.organisation_url(initiative.lead_organisation) if initiative.lead_organisation else None,
         "presentations": city_pages.initiative_presentations(request.user, initiative),
         "can_edit": selectors.can_edit_city(request.user, initiative.city),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from participants.selectors import author_label
 from reports import selectors, services
 from reports.access import (
     can_edit_report,
@@ -76,6 +77,53 @@ def _sections(report: Report) -> list[dict]:
     ]
 
 
+def _page_language(request, report: Report | None, lang: str | None) -> str:
+    """The report's language, else the one in the URL, else the viewer's."""
+    return report.language if report is not None else lang or request.LANGUAGE_CODE
+
+
+def _other_versions(reports: list[Report], language: str) -> list[dict]:
+    return [
+        {"report": other, "label": _read_in_label(other.language)} for other in reports if other.language != language
+    ]
+
+
+def _empty_context(reports: list[Report], language: str, *, named: bool) -> dict:
+    """An editor's page for a language without a report: draft it, or copy another language's version."""
+    others = [other for other in reports if other.language != language]
+    return {
+        "empty_title": NO_REPORT_IN.get(language, "") if named else "",
+        "copy_sources": [{"report": other, "label": _copy_label(language)} for other in others],
+    }
+
+
+def _visible_job(exchange, report: Report, *, can_edit: bool) -> RenderJob | None:
+    """The latest PDF job; readers only see one made from the version on show."""
+    job = selectors.latest_job(exchange=exchange, kind=RenderJob.Kind.REPORT, report=report)
+    if not can_edit and job is not None and job.report_version != report.version:
+        return None
+    return job
+
+
+def _copied_from(report: Report, reports: list[Report]) -> dict | None:
+    original = next((other for other in reports if other.pk == report.translation_of_id), None)
+    if original is None:
+        return None
+    return {"report": original, "label": COPIED_FROM.get(original.language, "")}
+
+
+def _editor_context(exchange, report: Report, reports: list[Report]) -> dict:
+    existing = {other.language for other in reports}
+    context = {
+        "copy_targets": [
+            {"language": code, "label": _copy_label(code)} for code, _name in settings.LANGUAGES if code not in existing
+        ]
+    }
+    if report.drafted_at:
+        context["data_changed"] = selectors.exchange_data_changed_at(exchange) > report.drafted_at
+    return context
+
+
 def report_detail(request, slug, lang=None):
     """One language's report; without a language in the URL, the viewer's language if there is one, else the first.
 
@@ -87,35 +135,48 @@ def report_detail(request, slug, lang=None):
     report = pick_report(reports, language=lang, preferred=request.LANGUAGE_CODE)
     if report is None and not (can_edit and (lang or not reports)):
         raise Http404
-    language = report.language if report is not None else lang or request.LANGUAGE_CODE
-    others = [other for other in reports if other.language != language]
+    language = _page_language(request, report, lang)
     context = {
         "exchange": exchange,
         "report": report,
         "can_edit": can_edit,
         "language": language,
-        "other_versions": [{"report": other, "label": _read_in_label(other.language)} for other in others],
+        "other_versions": _other_versions(reports, language),
     }
     if report is None:
-        context["empty_title"] = NO_REPORT_IN.get(language, "") if lang else ""
-        context["copy_sources"] = [{"report": other, "label": _copy_label(language)} for other in others]
+        context.update(_empty_context(reports, language, named=bool(lang)))
         return render(request, "reports/report_detail.html", context)
-    job = selectors.latest_job(exchange=exchange, kind=RenderJob.Kind.REPORT, report=report)
-    if not can_edit and job is not None and job.report_version != report.version:
-        job = None
-    context.update(sections=_sections(report), job=job)
+    context.update(sections=_sections(report), job=_visible_job(exchange, report, can_edit=can_edit))
     if report.translation_of_id:
-        original = next((other for other in reports if other.pk == report.translation_of_id), None)
-        if original is not None:
-            context["copied_from"] = {"report": original, "label": COPIED_FROM.get(original.language, "")}
+        context["copied_from"] = _copied_from(report, reports)
     if can_edit:
-        existing = {other.language for other in reports}
-        context["copy_targets"] = [
-            {"language": code, "label": _copy_label(code)} for code, _name in settings.LANGUAGES if code not in existing
-        ]
-        if report.drafted_at:
-            context["data_changed"] = selectors.exchange_data_changed_at(exchange) > report.drafted_at
+        context.update(_editor_context(exchange, report, reports))
     return render(request, "reports/report_detail.html", context)
+
+
+def _draft_section(request) -> str:
+    """The one section to draft (``?section=``), or "" for all four; 404 for a name that is not a section."""
+    section = request.POST.get("section") or request.GET.get("section") or ""
+    if section and section not in SECTION_NAMES:
+        raise Http404
+    return section
+
+
+def _edited_among(report: Report | None, targets) -> list[str]:
+    return [name for name in services.edited_sections(report) if name in targets] if report else []
+
+
+def _draft_confirm(request, exchange, report: Report | None, *, language: str, section: str, edited: list[str]):
+    """The page that asks before drafting, naming the edited sections a draft would replace."""
+    context = {
+        "exchange": exchange,
+        "report": report,
+        "language": language,
+        "section": section,
+        "section_heading": services.section_heading(section) if section else "",
+        "edited": [services.section_heading(name) for name in edited],
+    }
+    return render(request, "reports/report_draft_confirm.html", context)
 
 
 @login_required
@@ -126,17 +187,13 @@ def report_draft(request, slug, lang=None):
     Drafting a language that has no report yet starts that language's report.
     """
     exchange = get_report_exchange_or_404(request.user, slug, edit=True)
-    section = request.POST.get("section") or request.GET.get("section") or ""
-    if section and section not in SECTION_NAMES:
-        raise Http404
+    section = _draft_section(request)
     sections = [section] if section else None
     report = pick_report(readable_reports(request.user, exchange), language=lang, preferred=request.LANGUAGE_CODE)
-    language = report.language if report is not None else lang or request.LANGUAGE_CODE
-    targets = sections or SECTION_NAMES
-    edited = [name for name in services.edited_sections(report) if name in targets] if report else []
+    language = _page_language(request, report, lang)
+    edited = _edited_among(report, sections or SECTION_NAMES)
     if request.method == "POST":
-        if report is None:
-            report = services.report_get_or_create(exchange=exchange, language=language)
+        report = report or services.report_get_or_create(exchange=exchange, language=language)
         try:
             services.report_draft(
                 report=report, user=request.user, sections=sections, replace_edited=request.POST.get("replace") == "1"
@@ -146,15 +203,7 @@ def report_draft(request, slug, lang=None):
         else:
             messages.success(request, _("Drafted from the exchange's data. Read it through and edit what needs it."))
             return redirect(report.get_absolute_url())
-    context = {
-        "exchange": exchange,
-        "report": report,
-        "language": language,
-        "section": section,
-        "section_heading": services.section_heading(section) if section else "",
-        "edited": [services.section_heading(name) for name in edited],
-    }
-    return render(request, "reports/report_draft_confirm.html", context)
+    return _draft_confirm(request, exchange, report, language=language, section=section, edited=edited)
 
 
 @login_required
@@ -186,7 +235,7 @@ def section_edit(request, slug, section, lang=None):
                     conflict = exc.report
                     form = SectionForm({"text": text, "base_version": conflict.version})
                     form.is_valid()
-                    editor = conflict.updated_by.email if conflict.updated_by else _("someone")
+                    editor = author_label(conflict.updated_by, request.user) or _("someone")
                     form.add_error(
                         None,
                         _(

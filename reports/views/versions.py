@@ -19,7 +19,7 @@ from reports.text import render_markdown
 def version_list(request, slug, lang=None):
     exchange = get_report_exchange_or_404(request.user, slug, edit=True)
     report = get_report_or_404(request, exchange, lang)
-    versions = report.versions.select_related("created_by").order_by("-number")
+    versions = report.versions.select_related("created_by__person").order_by("-number")
     page = Paginator(versions, 20).get_page(request.GET.get("page"))
     return render(request, "reports/version_list.html", {"exchange": exchange, "report": report, "page": page})
 
@@ -45,7 +45,9 @@ def diff_lines(old: str, new: str) -> list[tuple[str, str]]:
 def version_detail(request, slug, number, lang=None):
     exchange = get_report_exchange_or_404(request.user, slug, edit=True)
     report = get_report_or_404(request, exchange, lang)
-    version = get_object_or_404(ReportVersion.objects.select_related("created_by"), report=report, number=number)
+    version = get_object_or_404(
+        ReportVersion.objects.select_related("created_by__person"), report=report, number=number
+    )
     sections = [
         {
             "name": name,

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -82,9 +83,24 @@ def page(request, browser, live_server, settings):
     context.close()
 
 
-def login(page, email: str, password: str = "exchange-demo-2017") -> None:
-    """Log in through the real login form."""
+def language_cookie(page, language: str) -> dict:
+    """The language cookie of the portal for the whole site (a choice made in the language switch)."""
+    from django.conf import settings
+
+    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(page.url))
+    return {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": origin}
+
+
+def login(page, email: str, password: str = "exchange-demo-2017", *, language: str | None = "en") -> None:
+    """Log in through the real login form.
+
+    ``language``: the language already chosen in this browser (its cookie), which the login keeps; most
+    journeys read English whatever the demo person prefers. None: nothing chosen, so the account's
+    choice or the person's preferred language decides (``core.i18n.login_language``).
+    """
     page.goto("/accounts/login/")
+    if language is not None:
+        page.context.add_cookies([language_cookie(page, language)])
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Log in").click()

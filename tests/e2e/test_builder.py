@@ -22,9 +22,9 @@ def _add_session(page, day_label, title, start, end, presenter_search, *, audit=
     page.get_by_role("link", name=f"Add a session on {day_label}").click()
     form = page.locator("form.session-form")
     if audit:
-        form.get_by_label("Title").wait_for()
+        form.get_by_label("Title (English)").wait_for()
         assert_accessible(page, audit)
-    form.get_by_label("Title").fill(title)
+    form.get_by_label("Title (English)").fill(title)
     form.get_by_label("Starts at").fill(start)
     form.get_by_label("Ends at").fill(end)
     form.locator("#id_venue").select_option(label="Hôtel de Ville de Montréal (Montréal)")
@@ -82,7 +82,7 @@ def test_staff_build_an_exchange_see_a_presenter_booked_twice_and_schedule_it(pa
     page.get_by_role("link", name="New exchange").click()
     assert_accessible(page, "exchange-form")
     page.get_by_label("Programme").select_option(label=PROGRAMME)
-    page.get_by_label("Title").fill("Montréal workshop week")
+    page.get_by_label("Title (English)").fill("Montréal workshop week")
     page.get_by_label("Host city").select_option(label="Montréal")
     page.get_by_role("checkbox", name="Dakar").check()
     page.get_by_label("First day").fill("2017-10-23")
@@ -191,7 +191,7 @@ def _keyboard_session(page, keyed, day_label, title, start, end, presenter_searc
     _press(page, page.get_by_role("link", name=f"Add a session on {day_label}"))
     form = page.locator("form.session-form")
     # The form takes the focus as it appears (a script does it just after htmx swaps it in).
-    expect(form.get_by_label("Title")).to_be_focused()
+    expect(form.get_by_label("Title (English)")).to_be_focused()
     page.keyboard.type(title)
     _, time = keyed
     _type_into(page, form.get_by_label("Starts at"), time(start))
@@ -217,7 +217,7 @@ def test_staff_build_and_schedule_an_exchange_with_the_keyboard_alone(page, beir
     _press(page, page.get_by_role("link", name="New exchange"))
 
     _type_into(page, page.get_by_label("Programme"), "SCN")
-    _type_into(page, page.get_by_label("Title"), "Montréal workshop week")
+    _type_into(page, page.get_by_label("Title (English)"), "Montréal workshop week")
     _type_into(page, page.get_by_label("Host city"), "Montr")
     _press(page, page.get_by_role("checkbox", name="Dakar"), "Space")
     _type_into(page, page.get_by_label("First day"), date("2017-10-23"))

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from exchanges.models import Delegation
+from exchanges.models import Delegation, Session
 from reports.models import RenderJob
+from reports.rendering import pdf_fingerprint
 from tests.factories import DelegationFactory
 from tests.reports.helpers import pdf_text
 
@@ -87,3 +88,45 @@ def test_failed_delegation_agenda_job_tries_again_for_the_same_delegation(login,
 
     assert "Try again" in fragment
     assert f'<input type="hidden" name="delegation" value="{dakar.pk}">' in fragment
+
+
+def _agenda_fingerprint(exchange, delegation=None):
+    return pdf_fingerprint(kind=RenderJob.Kind.AGENDA, exchange=exchange, language="en", delegation=delegation)
+
+
+def test_each_delegations_agenda_has_its_own_fingerprint(demo):
+    dakar = _dakar(demo)
+    montreal = Delegation.objects.get(exchange=demo, city__name="Montréal")
+
+    fingerprints = [_agenda_fingerprint(demo, delegation) for delegation in (None, dakar, montreal)]
+
+    assert len(set(fingerprints)) == 3
+    assert _agenda_fingerprint(demo, dakar) == fingerprints[1]
+
+
+def test_who_attends_a_session_changes_a_delegations_fingerprint_only(demo):
+    dakar = _dakar(demo)
+    montreal = Delegation.objects.get(exchange=demo, city__name="Montréal")
+    whole, dakars = _agenda_fingerprint(demo), _agenda_fingerprint(demo, dakar)
+    session = Session.objects.filter(exchange=demo).exclude(attending_delegations=montreal).first()
+
+    session.attending_delegations.set([montreal])  # Dakar no longer attends it; the session's row is unchanged
+
+    assert _agenda_fingerprint(demo, dakar) != dakars
+    assert _agenda_fingerprint(demo) == whole
+
+
+def test_the_whole_agenda_pdf_is_never_handed_out_for_a_delegations(login, demo, django_capture_on_commit_callbacks):
+    client = login("delegate@example.org")
+    dakar = _dakar(demo)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(AGENDA_PDF_URL, **HTMX)
+    whole = RenderJob.objects.get()
+
+    client.post(AGENDA_PDF_URL, {"delegation": dakar.pk}, **HTMX)
+    client.post(AGENDA_PDF_URL, **HTMX)
+
+    dakars = RenderJob.objects.exclude(pk=whole.pk).get()
+    assert whole.status == RenderJob.Status.DONE and whole.delegation is None
+    assert dakars.delegation == dakar and dakars.content_hash != whole.content_hash
+    assert RenderJob.objects.count() == 2  # the second whole agenda reused the first

@@ -87,7 +87,9 @@ def test_stale_save_is_refused_and_the_text_kept(login, drafted):
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Not saved: staff@example.org saved this report (version 2) while you were editing" in page
+    # A staff editor is "the organisers" to a coordinator, never their e-mail address (issue 14).
+    assert "Not saved: the organisers saved this report (version 2) while you were editing" in page
+    assert "staff@example.org" not in page.split("</header>", 1)[1]
     assert "My summary, typed for an hour.</textarea>" in page
     assert "as saved by the other person" in page and "<p>Staff's summary.</p>" in page
     assert 'name="base_version" value="2"' in page

@@ -26,7 +26,9 @@ def test_demo_pdf_is_a4_tagged_titled_with_embedded_fonts_and_page_numbers(draft
     assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [595, 842]
     assert root["/Lang"] == "en" and "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert reader.metadata.title == "Dakar-Montréal city exchange: summary report"
-    for font in _fonts(reader):
+    fonts = list(_fonts(reader))
+    assert fonts, "the PDF uses no font at all"  # the check below must not pass on an empty list
+    for font in fonts:
         descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
         assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, font["/BaseFont"]
     text = pdf_text(pdf)
