@@ -21,11 +21,22 @@ messages: $(STAMP)
 makemessages: $(STAMP)
 	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale fr --ignore=.venv --ignore=node_modules --no-obsolete
 
+# `make run` serves on PORT (8000) with a Celery worker and beat beside runserver. Without CELERY_BROKER_URL
+# the broker is embedded: Kombu's filesystem transport under .run/broker/ (see settings.py), so agenda digests,
+# reminders and PDF renders run at their time as in production, with no Redis. The trap stops the worker
+# whenever runserver ends (Ctrl+C, an error): no process is left behind.
+PORT ?= 8000
+RUN_ENV := $(DEV_ENV) CELERY_BROKER_URL=$${CELERY_BROKER_URL:-filesystem://localhost//} SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}
 run: messages
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
-	@echo "Serving the Exchange Portal on http://127.0.0.1:8000 (tasks run in-process; Ctrl+C stops)."
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@mkdir -p .run
+	@echo "Serving the Exchange Portal on http://127.0.0.1:$(PORT) with a Celery worker and beat (Ctrl+C stops both)."
+	@$(RUN_ENV) $(BIN)/celery -A exchange_portal worker --beat --schedule .run/celerybeat-schedule \
+	  --concurrency 1 --without-gossip --without-mingle --loglevel INFO & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
+	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # axe-core (npm; pinned in package.json and package-lock.json) for the accessibility audits of the browser
 # tests. Installed when missing or when the lock file changes. Without npm the audits skip on a developer's

@@ -2,6 +2,7 @@ import logging
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 security_log = logging.getLogger("exchange_portal.security")
 
@@ -15,6 +16,13 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def get_login_redirect_url(self, request):
+        """Staff start their work on the dashboard; everyone else on the home page. A ``next`` wins over both."""
+        user = request.user
+        if user.is_authenticated and user.is_active and user.is_staff:
+            return reverse("exchanges:dashboard")
+        return super().get_login_redirect_url(request)
 
     def pre_authenticate(self, request, **credentials):
         try:

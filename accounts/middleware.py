@@ -8,6 +8,12 @@ from django.utils.translation import gettext as _
 # MFA pages (log in and out, set up TOTP, re-authenticate), and plumbing.
 ALLOWED_URL_NAME_PREFIXES = ("account_", "mfa_")
 ALLOWED_URL_NAMES = {"healthz", "set_language"}
+# The page a staff member was on their way to when sent to set up TOTP: the recovery-codes page leads there.
+MFA_NEXT_SESSION_KEY = "accounts.mfa_next"
+
+
+def has_totp(user) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 class StaffMFARequiredMiddleware:
@@ -34,8 +40,10 @@ class StaffMFARequiredMiddleware:
             return None
         if request.path_info.startswith(settings.STATIC_URL):
             return None
-        if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        if has_totp(user):
             return None
+        if request.method == "GET" and not request.headers.get("HX-Request"):
+            request.session[MFA_NEXT_SESSION_KEY] = request.get_full_path()
         messages.info(
             request,
             _("Staff accounts need two-factor authentication. Set up an authenticator app to continue."),

@@ -94,3 +94,21 @@ def email_settings(url: str) -> dict:
             EMAIL_USE_TLS=query.get("tls", ["false"])[0].lower() in _TRUE,
         )
     return result
+
+
+def filesystem_broker_options(folder: Path) -> dict:
+    """Kombu's filesystem transport under ``folder`` (created): the embedded broker of ``make run``.
+
+    Producers write where the worker reads, so both directions share one queue folder; processed
+    messages are not kept.
+    """
+    options = {
+        "data_folder_in": str(folder / "queue"),
+        "data_folder_out": str(folder / "queue"),
+        "processed_folder": str(folder / "processed"),
+        "control_folder": str(folder / "control"),
+        "store_processed": False,
+    }
+    for name in ("data_folder_in", "processed_folder", "control_folder"):
+        Path(options[name]).mkdir(parents=True, exist_ok=True)
+    return options

@@ -12,7 +12,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from exchange_portal.env import email_settings, env_bool, env_int, env_list, env_str
+from exchange_portal.env import email_settings, env_bool, env_int, env_list, env_str, filesystem_broker_options
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "simple_history",
+    "phonenumber_field",
     "csp",
     "core",
     "accounts",
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.portal",
                 "exchanges.context_processors.roles",
+                "accounts.context_processors.mfa",
             ],
         },
     },
@@ -148,9 +150,14 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if BEHIND_PROXY e
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Exchange Portal] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Exchange Portal")
-# Staff hold every exchange's personal data: no staff page without TOTP
-# (accounts.middleware). Tests switch it off except where MFA is under test.
-MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", True)
+# Staff hold every exchange's personal data: no staff page without TOTP (accounts.middleware). On by
+# default in production; off with DEBUG (make run), where a banner on every staff page says production
+# requires it (accounts.context_processors). Tests switch it off except where MFA is under test.
+MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", not DEBUG)
+# Phone numbers (django-phonenumber-field) are entered in international form (+221…): the people of an exchange
+# come from several countries, so no country is assumed. Stored as E.164, shown grouped for reading.
+PHONENUMBER_DEFAULT_REGION = None
+PHONENUMBER_DEFAULT_FORMAT = "INTERNATIONAL"
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7)
 
 CACHE_URL = env_str("CACHE_URL", "")
@@ -229,6 +236,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 2,
     "socket_timeout": 10,
 }
+# The embedded broker of `make run`: Kombu's filesystem transport keeps each message as a file under
+# .run/broker/ (git-ignored) for the worker that `make run` starts beside runserver. No Redis, and the same
+# task code path as production (countdowns, beat, retries); one machine only, so development only.
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = filesystem_broker_options(
+        Path(env_str("CELERY_FILESYSTEM_BROKER_DIR", str(BASE_DIR / ".run" / "broker")))
+    )
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.2, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TIMEZONE = "UTC"

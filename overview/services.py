@@ -16,6 +16,7 @@ from participants.models import Person, new_feed_token
 ANONYMISED_FIELDS = {
     **{f"{name}{suffix}": "" for name in ("honorific", "job_title") for suffix in ("", "_en", "_fr")},
     "email": "",
+    "phone": "",
     "languages": "",
 }
 
@@ -23,7 +24,7 @@ ANONYMISED_FIELDS = {
 def person_anonymise(*, person: Person) -> Person:
     """Replace a person's identifying details, keeping the row so exchanges and reports still hold.
 
-    The person's name becomes "Anonymised person #id"; e-mail, job title,
+    The person's name becomes "Anonymised person #id"; e-mail, phone number, job title,
     honorific and languages are emptied, in the person's change history too.
     Their user account (if any) is unlinked, deactivated and stripped of
     e-mail, password, authenticators and coordinator roles; their invitations

@@ -19,6 +19,7 @@ class PersonForm(TranslatedFieldsMixin, forms.ModelForm):
             "organisation",
             "city",
             "email",
+            "phone",
             "languages",
             "language",
         ]

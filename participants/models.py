@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
 
 from cities.models import City, Organisation
 from core.fields import SingleLineCharField
@@ -33,6 +34,9 @@ class Person(models.Model):
         City, null=True, blank=True, on_delete=models.SET_NULL, related_name="people", verbose_name=_("city")
     )
     email = models.EmailField(_("e-mail address"), blank=True)
+    phone = PhoneNumberField(
+        _("phone number"), blank=True, help_text=_("In international form, for example +221 33 889 12 34. Optional.")
+    )
     languages = SingleLineCharField(_("languages spoken"), max_length=120, blank=True)
     language = models.CharField(
         _("preferred language"),

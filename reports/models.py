@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from core.text import ascii_filename
-from exchanges.models import Exchange
+from exchanges.models import Delegation, Exchange
 
 # The four sections of a summary report, in reading order: (field name, heading).
 SECTIONS = (
@@ -149,6 +149,15 @@ class RenderJob(models.Model):
     release = models.ForeignKey(
         "ReportRelease", null=True, blank=True, on_delete=models.CASCADE, related_name="jobs", verbose_name=_("release")
     )
+    # A printable agenda for one delegation: the sessions it attends, with its home time beside the host's.
+    delegation = models.ForeignKey(
+        Delegation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="render_jobs",
+        verbose_name=_("delegation"),
+    )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
@@ -202,6 +211,8 @@ class RenderJob(models.Model):
         if self.kind == self.Kind.RELEASE:
             return f"{slug}-summary-report-{self.language}-release-{self.release.number}.pdf"
         what = "summary-report" if self.kind == self.Kind.REPORT else "agenda"
+        if self.delegation_id:
+            what = f"{what}-{ascii_filename(self.delegation.city.name, fallback='delegation')}"
         return f"{slug}-{what}-{self.language}.pdf"
 
 

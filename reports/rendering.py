@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from core.site import site_url
 from exchanges.confidentiality import document_audience
-from exchanges.models import Exchange
+from exchanges.models import Delegation, Exchange
 from reports.drafting import date_range, report_title
 from reports.fetcher import PortalURLFetcher, find_static, static_url
 from reports.models import SECTIONS, Report, ReportRelease
@@ -99,18 +99,24 @@ def release_fingerprint(release: ReportRelease) -> str:
     return _digest(*parts, timezone.localdate(release.released_at), text.hexdigest())
 
 
-def pdf_fingerprint(*, kind: str, exchange: Exchange, language: str, report: Report | None = None) -> str:
+def pdf_fingerprint(
+    *, kind: str, exchange: Exchange, language: str, report: Report | None = None, delegation: Delegation | None = None
+) -> str:
     """What decides whether a PDF asked for now is one already made, found without rendering any HTML.
 
     The kind, the renderer (RENDERER_VERSION, WeasyPrint, the stylesheet), the network's name, the language,
-    for a report its row, version, annex choice and date, and the version of the exchange data the PDF
-    shows (``pdf_data_version``: one query, three with the agenda or an annex).
+    for a report its row, version, annex choice and date, for one delegation's agenda that delegation (so that
+    a filtered agenda is never handed out for the whole one, nor one delegation's for another's), and the
+    version of the exchange data the PDF shows (``pdf_data_version``: one query, three with the agenda or an
+    annex, four for a delegation's agenda).
     """
     parts = [kind, settings.NETWORK_NAME, language]
     if report is not None:
         parts += [report.pk, report.version, report.include_annex, _document_date(report)]
+    elif delegation is not None:
+        parts += ["delegation", delegation.pk]
     agenda = report is None or report.include_annex
-    parts.append(pdf_data_version(exchange, agenda=agenda))
+    parts.append(pdf_data_version(exchange, agenda=agenda, delegation=delegation if report is None else None))
     return _digest(*parts)
 
 
@@ -193,14 +199,23 @@ def release_source(release: ReportRelease) -> RenderSource:
     return RenderSource("release", html, html_fingerprint("release", html), language)
 
 
-def agenda_source(exchange: Exchange, language: str) -> RenderSource:
+def agenda_source(exchange: Exchange, language: str, delegation: Delegation | None = None) -> RenderSource:
+    """The printable agenda's HTML; with a delegation, only its sessions with its home time (the agenda page's
+    filter)."""
     exchange = pdf_exchange(exchange.pk)
-    data = annex_data(exchange, document_audience(exchange))
+    data = annex_data(exchange, document_audience(exchange), delegation)
     changed = [exchange.updated_at, *(s.updated_at for _day, sessions in data["days"] for s in sessions)]
     with translation.override(language):
-        title = _("%(exchange)s: agenda") % {"exchange": exchange.title}
+        if delegation is None:
+            title = _("%(exchange)s: agenda") % {"exchange": exchange.title}
+        else:
+            title = _("%(exchange)s: agenda of the %(city)s delegation") % {
+                "exchange": exchange.title,
+                "city": delegation.city.name,
+            }
         context = _common_context(exchange, language, title, timezone.localdate(max(changed)))
         context.update(data)
+        context["delegation"] = delegation
         html = render_to_string("reports/agenda_pdf.html", context)
     return RenderSource("agenda", html, html_fingerprint("agenda", html), language)
 

@@ -9,6 +9,7 @@ from django.db import connection
 from django.db.models import Max, OuterRef, Prefetch, QuerySet, Subquery
 
 from cities.models import City, Initiative, Organisation
+from exchanges.agenda import Zone, attach_times, exchange_agenda_sessions
 from exchanges.confidentiality import PUBLIC, Audience, shown_sessions
 from exchanges.models import Delegation, Exchange, NextStep, Objective, Session
 from exchanges.selectors import agenda_sessions, delegations_with_members, sessions_by_day
@@ -136,10 +137,19 @@ def pdf_exchange(exchange_id: int) -> Exchange:
     return Exchange.objects.select_related("host_city").prefetch_related("visiting_cities").get(pk=exchange_id)
 
 
-def annex_data(exchange: Exchange, audience: Audience = PUBLIC) -> dict:
+def annex_data(exchange: Exchange, audience: Audience = PUBLIC, delegation: Delegation | None = None) -> dict:
     """Delegations and agenda for the annex of a report (published: ``PUBLIC``) or the printable agenda
-    (``exchanges.confidentiality.document_audience``)."""
-    sessions = shown_sessions(audience, agenda_sessions(exchange))
+    (``exchanges.confidentiality.document_audience``).
+
+    With a delegation (the agenda page's filter): only the sessions it attends, by the agenda page's own
+    rule, each with ``times.home`` in the delegation's city's time when that differs from the host's.
+    """
+    if delegation is None:
+        sessions = agenda_sessions(exchange)
+    else:
+        sessions = list(exchange_agenda_sessions(exchange, delegation=delegation))
+        attach_times(sessions, Zone(delegation.city.tzinfo, delegation.city.name))
+    sessions = shown_sessions(audience, sessions)
     return {
         "delegations": list(delegations_with_members(exchange)),
         "days": sessions_by_day(exchange, sessions),
@@ -196,16 +206,27 @@ def _version_rows(name: str, exchange_id: int) -> list[tuple]:
         return cursor.fetchall()
 
 
-def pdf_data_version(exchange: Exchange, *, agenda: bool) -> str:
+def pdf_data_version(exchange: Exchange, *, agenda: bool, delegation: Delegation | None = None) -> str:
     """A fingerprint of the exchange's data that a PDF shows, read without building the PDF's HTML.
 
     The exchange's row with its host and visiting cities (one query) and, with ``agenda``, its sessions with
     venues and presenters, and its delegations with members (one query each): raw rows, no model instances, no
     templates. Rows a PDF does not show (session notes, say) change it too: that costs a job whose worker finds
-    the same HTML and reuses the earlier file, never a wrong PDF.
+    the same HTML and reuses the earlier file, never a wrong PDF. With a ``delegation`` (its own agenda), also
+    the sessions' attending delegations (one more query).
     """
     digest = hashlib.sha256()
     for name in [*_HEADER_ROWS, *(_AGENDA_ROWS if agenda else ())]:
         digest.update(name.encode())
         digest.update(repr(_version_rows(name, exchange.pk)).encode())
+    if delegation is not None:
+        # One delegation's agenda: which sessions name which delegations decides the sessions it shows (one query).
+        through = Session.attending_delegations.through
+        attendance = (
+            through.objects.filter(session__exchange_id=exchange.pk)
+            .order_by("session_id", "delegation_id")
+            .values_list("session_id", "delegation_id")
+        )
+        digest.update(f"attendance of delegation {delegation.pk}".encode())
+        digest.update(repr(list(attendance)).encode())
     return digest.hexdigest()

@@ -669,8 +669,15 @@ MATRIX = {
     "admin:index": Row(None, staff=Page("Site administration"), **dict.fromkeys(IDENTITIES[:-1], Redirect("admin:login"))),
     "admin:login": Row(None, anonymous=LOGIN, staff=Redirect("admin:index"), **dict.fromkeys(IDENTITIES[1:-1], FORBIDDEN)),
     # allauth pages whose answer is ours to decide.
-    "account_login": Row(None, anonymous=Page("Accounts are created by invitation"), **dict.fromkeys(IDENTITIES[1:], Redirect("home"))),
-    "account_signup": Row(None, anonymous=Page("Sign Up Closed"), **dict.fromkeys(IDENTITIES[1:], Redirect("home"))),
+    # Logged in already: to one's start page, the dashboard for staff (accounts.adapters).
+    "account_login": Row(
+        None, anonymous=Page("Accounts are created by invitation"),
+        **dict.fromkeys(IDENTITIES[1:-1], Redirect("home")), staff=Redirect("exchanges:dashboard"),
+    ),
+    "account_signup": Row(
+        None, anonymous=Page("Sign Up Closed"),
+        **dict.fromkeys(IDENTITIES[1:-1], Redirect("home")), staff=Redirect("exchanges:dashboard"),
+    ),
     "account_logout": Row(None, anonymous=Redirect("home"), **dict.fromkeys(IDENTITIES[1:], Page("Sign Out"))),
     "mfa_index": row(None, LOGGED_IN, text="Two-Factor Authentication"),
     # Set-up asks for the password again unless the login was a real one a moment ago (force_login is not).

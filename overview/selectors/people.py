@@ -51,6 +51,7 @@ def personal_data(user) -> dict:
         "organisation": person.organisation.name if person.organisation else None,
         "city": person.city.name if person.city else None,
         "email": person.email,
+        "phone": str(person.phone) if person.phone else "",
         "languages_spoken": person.languages,
         "preferred_language": person.language,
         "email_me_agenda_changes": person.notify_changes,

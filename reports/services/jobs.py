@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
-from exchanges.models import Exchange
+from exchanges.models import Delegation, Exchange
 from reports.models import RenderJob, Report, ReportRelease
 from reports.rendering import (
     RenderSource,
@@ -39,7 +39,7 @@ def _source_for(job: RenderJob) -> RenderSource:
         return report_source(job.report)
     if job.kind == RenderJob.Kind.RELEASE:
         return release_source(job.release)
-    return agenda_source(job.exchange, job.language)
+    return agenda_source(job.exchange, job.language, job.delegation)
 
 
 def _reusable(**same) -> RenderJob | None:
@@ -58,21 +58,26 @@ def render_job_request(
     report: Report | None = None,
     language: str = "en",
     release: ReportRelease | None = None,
+    delegation: Delegation | None = None,
 ):
     """Ask for a PDF. Returns at once with a job: an existing one with the same fingerprint when there is one
     (finished with its file, or still queued or running), else a new queued job whose task starts after commit.
+    An agenda may be one delegation's (its sessions, its home time).
 
     Decides from ``pdf_fingerprint`` (a few narrow queries), never by rendering the HTML: the worker does that.
     A release's PDF (kind RELEASE, ``release`` given) is made from the release's own text and dated on its day.
     """
     if kind == RenderJob.Kind.RELEASE:
-        report, language = release.report, release.language
+        report, language, delegation = release.report, release.language, None
         content_hash = release_fingerprint(release)
     else:
         if kind == RenderJob.Kind.REPORT:
             language = report.language
-        content_hash = pdf_fingerprint(kind=kind, exchange=exchange, language=language, report=report)
-    same = {"content_hash": content_hash, "exchange": exchange, "kind": kind}
+            delegation = None
+        content_hash = pdf_fingerprint(
+            kind=kind, exchange=exchange, language=language, report=report, delegation=delegation
+        )
+    same = {"content_hash": content_hash, "exchange": exchange, "kind": kind, "delegation": delegation}
     existing = _reusable(**same) or (
         RenderJob.objects.filter(status__in=[RenderJob.Status.QUEUED, RenderJob.Status.RUNNING], **same)
         .order_by("-created_at", "-pk")
@@ -87,6 +92,7 @@ def render_job_request(
         report_version=(release.report_version if release else report.version) if report is not None else None,
         release=release,
         language=language,
+        delegation=delegation,
         requested_by=user if user is not None and user.is_authenticated else None,
         content_hash=content_hash,
     )
@@ -148,7 +154,7 @@ def _claim(job_id: int) -> RenderJob | None:
     A job redelivered MAX_ATTEMPTS times is marked failed and returned as such.
     """
     claimed = RenderJob.objects.filter(pk=job_id, status__in=[RenderJob.Status.QUEUED, RenderJob.Status.RUNNING])
-    job = claimed.select_related("exchange", "report__exchange", "release").first()
+    job = claimed.select_related("exchange", "report__exchange", "release", "delegation__city").first()
     if job is None:
         return None
     if job.status == RenderJob.Status.RUNNING and job.attempts >= MAX_ATTEMPTS:

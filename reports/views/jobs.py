@@ -5,6 +5,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from exchanges.access import get_exchange_for_user_or_404
+from exchanges.forms.agenda import DelegationFilterForm
+from exchanges.models import Delegation
 from reports import services
 from reports.access import (
     can_edit_report,
@@ -45,10 +47,17 @@ def report_pdf(request, slug, lang=None):
 
 @require_POST
 def agenda_pdf(request, slug):
-    """The printable agenda, in the visitor's language, for everyone who can see the exchange."""
+    """The printable agenda, in the visitor's language, for everyone who can see the exchange; with the agenda
+    page's delegation filter, that delegation's sessions with its home time."""
     exchange = get_exchange_for_user_or_404(request.user, slug)
+    delegations = Delegation.objects.filter(exchange=exchange).select_related("city")
+    form = DelegationFilterForm(request.POST, delegations=delegations)
     job = services.render_job_request(
-        exchange=exchange, kind=RenderJob.Kind.AGENDA, user=request.user, language=request.LANGUAGE_CODE
+        exchange=exchange,
+        kind=RenderJob.Kind.AGENDA,
+        user=request.user,
+        language=request.LANGUAGE_CODE,
+        delegation=form.cleaned_data["delegation"] if form.is_valid() else None,
     )
     return _job_response(request, job)
 
