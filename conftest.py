@@ -296,10 +296,15 @@ def _clear_cache() -> None:
     if not (XDIST_WORKER and isinstance(cache, RedisCache)):
         cache.clear()
         return
-    client = cache._cache.get_client(write=True)
-    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
-    if keys:
-        client.delete(*keys)
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    try:
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+    except RedisConnectionError:
+        pass  # a Redis the test stopped (tests/test_redis_outage.py) holds nothing to clear
 
 
 @pytest.fixture(autouse=True)
