@@ -13,19 +13,19 @@ one sentence, and ``Draft.missing`` lists it for the report page.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from cities.models import Organisation
 from exchanges.models import Delegation, Membership, Session
 from participants.models import Person
 from reports.selectors import DraftData, link_targets
 from reports.text import escape_markdown, human_join, link_names
+from reports.wording import and_word, date_range, network_acronym, ordinal, sentence_start, serial_and, strip_period
 
 # Logistics are on the agenda but not in the narrative unless someone wrote notes about them.
 LOGISTICS = {Session.Kind.MEAL, Session.Kind.TRAVEL}
@@ -113,61 +113,6 @@ def report_title(data_or_exchange, language: str) -> str:
         return _("%(cities)s city exchange: summary report") % {"cities": "-".join(names)}
 
 
-def network_acronym() -> str:
-    """'Strong Cities Network' → 'SCN'."""
-    return "".join(word[0] for word in settings.NETWORK_NAME.split() if word[:1].isupper())
-
-
-def ordinal(number: int) -> str:
-    words = {
-        1: pgettext("exchange", "first"),
-        2: pgettext("exchange", "second"),
-        3: pgettext("exchange", "third"),
-        4: pgettext("exchange", "fourth"),
-        5: pgettext("exchange", "fifth"),
-        6: pgettext("exchange", "sixth"),
-        7: pgettext("exchange", "seventh"),
-        8: pgettext("exchange", "eighth"),
-        9: pgettext("exchange", "ninth"),
-        10: pgettext("exchange", "tenth"),
-    }
-    return words.get(number, pgettext("exchange", "next"))
-
-
-def date_range(start: date, end: date) -> str:
-    """'16–18 October 2017', '30 September – 2 October 2017', '16 October 2017'."""
-    if start == end:
-        return date_format(start, "j F Y")
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{date_format(start, 'j')}–{date_format(end, 'j F Y')}"
-    if start.year == end.year:
-        return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
-    return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
-
-
-def sentence_start(text: str) -> str:
-    """Lower-case a leading capital when it only starts a sentence: 'Urban security adviser' → 'urban security
-    adviser', but not 'International Relations adviser', 'ISD' or 'Montréal'."""
-    words = text.split()
-    if not words or not words[0][:1].isupper() or words[0].isupper() and len(words[0]) > 1:
-        return text
-    if len(words) > 1 and not words[1][:1].islower():
-        return text
-    return text[0].lower() + text[1:]
-
-
-def _and() -> str:
-    return _(" and ")
-
-
-def _serial_and() -> str:
-    return _(", and ")
-
-
-def _strip_period(text: str) -> str:
-    return text.strip().rstrip(".").rstrip()
-
-
 def _city_with_country(city, texts: _Texts) -> str:
     country = texts(city, "country", city.name)
     return f"{escape_markdown(city.name)}, {escape_markdown(country)}" if country else escape_markdown(city.name)
@@ -245,11 +190,11 @@ def _opening(data: DraftData, visiting: list, texts: _Texts) -> str:
         "acronym": escape_markdown(network_acronym()),
         "kind": _("bilateral exchange") if len(visiting) == 1 else _("city exchange"),
         "dates": date_range(exchange.start_date, exchange.end_date),
-        "cities": human_join([_city_with_country(city, texts) for city in [*visiting, exchange.host_city]], _and()),
+        "cities": human_join([_city_with_country(city, texts) for city in [*visiting, exchange.host_city]], and_word()),
     }
     description = texts(exchange, "description", _("the exchange"))
     if description.strip():
-        values["purpose"] = escape_markdown(sentence_start(_strip_period(description)))
+        values["purpose"] = escape_markdown(sentence_start(strip_period(description)))
         first = _("%(organiser)s held the %(ordinal)s %(network)s (%(acronym)s) %(kind)s on %(dates)s, %(purpose)s.")
     else:
         first = _(
@@ -273,7 +218,7 @@ def _people_list(visitors: list[Person], texts: _Texts) -> str:
     hold commas themselves) would otherwise run together."""
     people = [_person_with_title(person, texts) for person in visitors]
     titled = any(_job_title(person, texts) for person in visitors) and len(people) > 1
-    return human_join(people, _serial_and() if len(people) > 2 or titled else _and())
+    return human_join(people, serial_and() if len(people) > 2 or titled else and_word())
 
 
 def _travelled(data: DraftData, visiting: list, texts: _Texts) -> str:
@@ -281,7 +226,7 @@ def _travelled(data: DraftData, visiting: list, texts: _Texts) -> str:
     if not (visiting and visitors):
         return ""
     return _("Officials from %(cities)s travelled to %(host_city)s to attend the sessions, including %(people)s.") % {
-        "cities": human_join([escape_markdown(city.name) for city in visiting], _and()),
+        "cities": human_join([escape_markdown(city.name) for city in visiting], and_word()),
         "host_city": escape_markdown(data.exchange.host_city.name),
         "people": _people_list(visitors, texts),
     }
@@ -314,7 +259,7 @@ def aims(data: DraftData, texts: _Texts) -> str:
     }
     description = texts(programme, "description", _("the programme"))
     if description.strip():
-        values["description"] = escape_markdown(_strip_period(description))
+        values["description"] = escape_markdown(strip_period(description))
         opening = _("%(description)s, of which the %(exchange)s is the %(ordinal)s.") % values
     else:
         opening = (

@@ -27,11 +27,12 @@ from django.utils.translation import gettext as _
 from core.site import site_url
 from exchanges.confidentiality import document_audience
 from exchanges.models import Delegation, Exchange
-from reports.drafting import date_range, report_title
+from reports.drafting import report_title
 from reports.fetcher import PortalURLFetcher, find_static, static_url
 from reports.models import SECTIONS, Report, ReportRelease
 from reports.selectors import annex_data, pdf_data_version, pdf_exchange
 from reports.text import render_markdown
+from reports.wording import date_range
 
 # Part of every fingerprint: bump when a template changes how the same content looks.
 RENDERER_VERSION = "1"

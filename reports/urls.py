@@ -27,7 +27,7 @@ REPORT_PAGES = [
     ("draft/", report.report_draft, "draft"),
     ("sections/<str:section>/", report.section_edit, "section_edit"),
     ("settings/", report.report_settings, "settings"),
-    ("publish/", report.report_publish, "publish"),
+    ("publish/", releases.report_publish, "publish"),
     ("versions/", versions.version_list, "versions"),
     ("versions/<int:number>/", versions.version_detail, "version"),
     ("versions/<int:number>/restore/", versions.version_restore, "restore"),

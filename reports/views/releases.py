@@ -13,13 +13,14 @@ from reports import services
 from reports.access import (
     approver_city_ids,
     can_edit_report,
+    can_publish_without_sign_off,
     current_release,
     get_release_or_404,
     get_report_exchange_or_404,
     get_report_or_404,
     readable_releases,
 )
-from reports.forms import ReviewForm, WithdrawForm
+from reports.forms import PublishForm, ReviewForm, WithdrawForm
 from reports.models import SECTIONS, RenderJob, ReportRelease, SignOff, SignOffDecision
 from reports.text import render_markdown
 from reports.views.jobs import _job_response
@@ -233,3 +234,57 @@ def review(request, slug, lang=None):
         ],
     }
     return render(request, "reports/review.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_publish(request, slug, lang=None):
+    """Publish the current text as the next release: once every partner city approved it when the programme asks
+    for sign-off, or by staff giving a reason. A refusal says what is missing and changes nothing."""
+    exchange = get_report_exchange_or_404(request.user, slug, edit=True)
+    report = get_report_or_404(request, exchange, lang)
+    state = services.sign_off_state(report)
+    may_waive = can_publish_without_sign_off(request.user)
+    blocked = state.required and not state.complete
+    form = PublishForm(request.POST if request.method == "POST" else None, reason_needed=blocked and may_waive)
+    status = 200
+    if request.method == "POST":
+        if blocked and not may_waive:
+            form.is_valid()  # errors are added to a cleaned form
+            form.add_error(None, _sign_off_missing_message(state))
+            status = 409
+        elif form.is_valid():
+            try:
+                release = services.release_publish(
+                    report=report, by=request.user, without_sign_off_reason=form.cleaned_data.get("reason", "")
+                )
+            except services.SignOffMissing:
+                form.add_error(None, _sign_off_missing_message(services.sign_off_state(report)))
+                status = 409
+            else:
+                messages.success(
+                    request,
+                    _("Release %(number)s published: readers now read this text and its PDF until the next release.")
+                    % {"number": release.number},
+                )
+                return redirect(report.get_absolute_url())
+    context = {
+        "exchange": exchange,
+        "report": report,
+        "state": state,
+        "blocked": blocked,
+        "may_waive": may_waive,
+        "form": form,
+        "release": current_release(report),
+    }
+    return render(request, "reports/report_publish_confirm.html", context, status=status)
+
+
+def _sign_off_missing_message(state) -> str:
+    if state.stale:
+        return _("Not published: the text changed after approval was asked for. Ask for approval again.")
+    if not state.pending:
+        return _("Not published: the partner cities have not been asked to approve this version yet.")
+    return _("Not published: still waiting for the approval of %(cities)s.") % {
+        "cities": ", ".join(city.name for city in state.missing)
+    }
