@@ -2,8 +2,9 @@
 functions ask the apps' own access rules (one definition per question, never a copy).
 
 Sessions go through ``visible_sessions`` (exchanges.confidentiality), people through ``directory_people``
-(exchanges.access.visible_people), reports through ``api_published_reports`` (marked ``releases:``, to
-be switched to report releases): one place each for the API, the exports, the iCalendar files and the JSON-LD.
+(exchanges.access.visible_people), reports through ``api_published_reports`` (the viewer's current report
+releases, reports.access.published_releases: never a draft): one place each for the API, the exports, the
+iCalendar files and the JSON-LD.
 """
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -16,8 +17,8 @@ from exchanges.access import can_edit_exchange, get_exchange_for_user_or_404, vi
 from exchanges.confidentiality import PUBLIC, Audience, Shown, audience_for, shown_sessions
 from exchanges.models import Delegation, Exchange, Membership, NextStep, NextStepUpdate, Programme, Session
 from participants.models import Person
-from reports.access import published_reports
-from reports.models import RenderJob, Report
+from reports.access import published_releases
+from reports.models import RenderJob, ReportRelease
 
 # Exchanges ---------------------------------------------------------------------------------------------------
 
@@ -168,21 +169,19 @@ def api_initiatives(user) -> QuerySet[Initiative]:
 # Reports -----------------------------------------------------------------------------------------------------
 
 
-def api_published_reports(user) -> QuerySet[Report]:
-    """The published reports the viewer may read, with the id of their current PDF if one was made.
+def api_published_reports(user) -> QuerySet[ReportRelease]:
+    """The current release of every report the viewer may read (reports.access.published_releases), with the id
+    of the release's finished PDF if it was made (None while it is being made).
 
-    releases: today a report is readable once its status is published (reports.access.published_reports)
-    and its text is the live text. With releases, this returns the viewer's latest release per language
-    (its frozen text and PDF) instead; the API's report schema keeps its fields.
+    releases: what leaves the portal is exactly what was released: the release's frozen title and sections, its
+    number and date and its own PDF, never the live text of the report being edited. A withdrawn release gives
+    way to the previous one that is not withdrawn, or to none.
     """
-    current_pdf = RenderJob.objects.filter(
-        report=OuterRef("pk"),
-        kind=RenderJob.Kind.REPORT,
-        status=RenderJob.Status.DONE,
-        report_version=OuterRef("version"),
+    release_pdf = RenderJob.objects.filter(
+        release=OuterRef("pk"), kind=RenderJob.Kind.RELEASE, status=RenderJob.Status.DONE
     ).exclude(file="")
     return (
-        published_reports(user)
-        .select_related("exchange")
-        .annotate(pdf_job_id=Subquery(current_pdf.order_by("-created_at", "-pk").values("pk")[:1]))
+        published_releases(user)
+        .select_related("report__exchange")
+        .annotate(pdf_job_id=Subquery(release_pdf.order_by("-created_at", "-pk").values("pk")[:1]))
     )

@@ -226,21 +226,22 @@ def next_step_list(request, slug: str, page: Query[PageQuery], filters: Query[Ne
 
 class ReportFilters(Schema):
     language: str | None = Field(None, description="Language code, e.g. en or fr.")
-    updated_since: AwareDatetime | None = Field(None, description="Published at or after this time (ISO 8601).")
+    updated_since: AwareDatetime | None = Field(None, description="Released at or after this time (ISO 8601).")
 
 
 def _reports(request, rows, page, filters):
     if filters.language:
         rows = rows.filter(language=filters.language)
     if filters.updated_since:
-        rows = rows.filter(published_at__gte=filters.updated_since)
-    rows = rows.order_by("-published_at", "exchange__slug", "language", "pk")
+        rows = rows.filter(released_at__gte=filters.updated_since)
+    rows = rows.order_by("-released_at", "report__exchange__slug", "language", "pk")
     return _paginate(request, rows, page, lambda row: serialize.report(request, row))
 
 
 @api.get("/reports/", response=schemas.Paginated[schemas.Report], url_name="report_list", tags=["reports"])
 def report_list(request, page: Query[PageQuery], filters: Query[ReportFilters]):
-    """Published summary reports of the exchanges the viewer may see: the text of each language and its PDF."""
+    """Published summary reports of the exchanges the viewer may see, as released: the current release of each
+    language (its frozen text, number and date) and the release's PDF, never the draft being edited."""
     return _reports(request, selectors.api_published_reports(request.user), page, filters)
 
 
@@ -251,9 +252,9 @@ def report_list(request, page: Query[PageQuery], filters: Query[ReportFilters]):
     tags=["reports"],
 )
 def exchange_report_list(request, slug: str, page: Query[PageQuery], filters: Query[ReportFilters]):
-    """The exchange's published reports, one per language."""
+    """The exchange's published reports, one per language, each as its current release."""
     exchange = selectors.api_exchange_or_404(request.user, slug)
-    rows = selectors.api_published_reports(request.user).filter(exchange=exchange)
+    rows = selectors.api_published_reports(request.user).filter(report__exchange=exchange)
     return _reports(request, rows, page, filters)
 
 

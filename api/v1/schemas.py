@@ -5,6 +5,7 @@ from typing import Generic, TypeVar
 from uuid import UUID
 
 from ninja import Schema
+from pydantic import Field
 
 T = TypeVar("T")
 
@@ -202,13 +203,18 @@ class ReportSections(Schema):
 
 
 class Report(Schema):
+    """A published report as released: the text, number and date of its current release, never the draft."""
+
     exchange: str
     language: str
-    version: int
-    published_at: datetime | None
-    sections: ReportSections
-    url: str
-    pdf_url: str | None
+    title: str = Field(description="The report's title as released.")
+    release_number: int = Field(description="The release's number: 1, 2, … per report and language.")
+    released_at: datetime = Field(description="When this release was published.")
+    version: int = Field(description="The version of the report's text that was released.")
+    published_at: datetime | None = Field(description="When the report was first published (its release 1).")
+    sections: ReportSections = Field(description="The release's frozen section texts.")
+    url: str = Field(description="The release's page.")
+    pdf_url: str | None = Field(description="The release's PDF; null while it is being made.")
 
 
 class Error(Schema):

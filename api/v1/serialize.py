@@ -186,13 +186,18 @@ def initiative(request, row) -> dict:
 
 
 def report(request, row) -> dict:
-    page = reverse("reports:report", kwargs={"slug": row.exchange.slug, "lang": row.language})
+    """One current release (api.selectors.api_published_reports): its frozen text and PDF, never the draft."""
+    exchange = row.report.exchange
+    page = reverse("reports:release", kwargs={"slug": exchange.slug, "lang": row.language, "number": row.number})
     pdf = reverse("reports:download", kwargs={"job_id": row.pdf_job_id}) if row.pdf_job_id else None
     return {
-        "exchange": row.exchange.slug,
+        "exchange": exchange.slug,
         "language": row.language,
-        "version": row.version,
-        "published_at": row.published_at,
+        "title": row.title,
+        "release_number": row.number,
+        "released_at": row.released_at,
+        "version": row.report_version,
+        "published_at": row.report.published_at,
         "sections": row.section_texts(),
         "url": request.build_absolute_uri(page),
         "pdf_url": request.build_absolute_uri(pdf) if pdf else None,

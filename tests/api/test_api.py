@@ -1,6 +1,6 @@
 """The API's access rules (the web's own), tokens, ETags, filters and rate limits."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,10 +13,12 @@ from api.models import ApiToken
 from exchanges.models import Exchange
 from reports.models import RenderJob, Report
 from reports.services import (
-    render_job_request,
+    release_publish,
+    release_withdraw,
     render_job_run,
     report_draft,
     report_get_or_create,
+    report_save_section,
     report_set_published,
 )
 from tests.factories import CoordinatorFactory, ExchangeFactory, UserFactory
@@ -162,22 +164,64 @@ def test_pages_link_to_each_other(client, demo):
     assert {row["id"] for row in first["results"]}.isdisjoint({row["id"] for row in second["results"]})
 
 
-def test_reports_are_listed_once_published_with_their_text_and_pdf(client, demo):
+def test_reports_are_listed_once_published_with_their_release_text_and_pdf(client, demo):
     staff = _user("staff@example.org")
     report = report_draft(report=report_get_or_create(exchange=demo), user=staff)
     client.force_login(_user("delegate@example.org"))
     draft = client.get(reverse("api:report_list")).json()
 
     report = report_set_published(report=report, published=True, user=staff)
-    job = render_job_request(exchange=demo, kind=RenderJob.Kind.REPORT, report=report, user=staff)
+    job = RenderJob.objects.get(kind=RenderJob.Kind.RELEASE, report=report)  # queued by the publication
+    listed_while_rendering = client.get(reverse("api:report_list")).json()
     render_job_run(job_id=job.pk)
     published = client.get(reverse("api:exchange_report_list", args=[demo.slug])).json()
 
     assert draft["count"] == 0
+    assert listed_while_rendering["results"][0]["pdf_url"] is None
     [row] = published["results"]
-    assert row["language"] == "en" and row["sections"]["introduction"] == Report.objects.get(pk=report.pk).introduction
+    release = report.releases.get()
+    assert row["language"] == "en" and row["sections"]["introduction"] == release.introduction != ""
+    assert row["release_number"] == 1 and row["title"] == release.title and row["version"] == release.report_version
+    assert row["url"].endswith(f"/exchanges/{demo.slug}/report/en/releases/1/")
     assert row["pdf_url"].endswith(reverse("reports:download", args=[job.pk]))
     assert client.get(row["pdf_url"]).status_code == 200
+
+
+def _api_report(client, demo) -> dict:
+    [row] = client.get(reverse("api:exchange_report_list", args=[demo.slug])).json()["results"]
+    return row
+
+
+def test_the_api_gives_the_current_release_never_the_draft(client, demo):
+    """Publish release 1, edit the draft: the API still gives release 1's text, to readers and editors alike;
+    release 2 replaces it; once release 2 is withdrawn, release 1 is given again."""
+    staff = _user("staff@example.org")
+    report = report_draft(report=report_get_or_create(exchange=demo), user=staff)
+    report = report_save_section(
+        report=report, section="summary", text="Release one text.", base_version=report.version, user=staff
+    )
+    first = release_publish(report=report, by=staff, without_sign_off_reason="Agreed.")
+    report = report_save_section(
+        report=report, section="summary", text="Unfinished draft sentence.", base_version=report.version, user=staff
+    )
+    reader, editor = client, type(client)()
+    reader.force_login(_user("delegate@example.org"))
+    editor.force_login(staff)
+
+    after_edit = [_api_report(c, demo) for c in (reader, editor)]
+    second = release_publish(report=report, by=staff, without_sign_off_reason="Corrected.")
+    after_release_2 = _api_report(reader, demo)
+    release_withdraw(release=second, by=staff, reason="A name was wrong.")
+    after_withdrawal = _api_report(reader, demo)
+
+    assert Report.objects.get(pk=report.pk).summary == "Unfinished draft sentence."
+    released_at = first.released_at.replace(microsecond=first.released_at.microsecond // 1000 * 1000)  # JSON: ms
+    for row in after_edit:
+        assert row["sections"]["summary"] == "Release one text." and row["release_number"] == 1
+        assert datetime.fromisoformat(row["released_at"]) == released_at
+    assert after_release_2["sections"]["summary"] == "Unfinished draft sentence."
+    assert after_release_2["release_number"] == 2 and after_release_2["version"] == second.report_version
+    assert after_withdrawal["sections"]["summary"] == "Release one text." and after_withdrawal["release_number"] == 1
 
 
 def test_the_rate_limit_counts_per_token(client, demo, settings):

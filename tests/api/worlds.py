@@ -3,6 +3,7 @@
 from cities.models import Initiative
 from exchanges.models import Delegation, Exchange, NextStepUpdate
 from reports.models import Report
+from reports.services import release_publish
 from tests.factories import (
     CityFactory,
     DelegationFactory,
@@ -83,9 +84,8 @@ def reports(size: int) -> Exchange:
     first = None
     for index in range(size):
         exchange = ExchangeFactory(is_public=True)
-        Report.objects.create(
-            exchange=exchange, language="en", status=Report.Status.PUBLISHED, summary=f"Summary {index}", version=1
-        )
+        report = Report.objects.create(exchange=exchange, language="en", summary=f"Summary {index}", version=1)
+        release_publish(report=report, by=None, without_sign_off_reason="A test world.")
         first = first or exchange
     return first
 
@@ -118,8 +118,9 @@ def initiatives(size: int) -> None:
 
 
 def exchange_reports(size: int) -> Exchange:
-    """One exchange with a published report in ``size`` languages (at most the portal's two)."""
+    """One exchange with a published report (release 1) in ``size`` languages (at most the portal's two)."""
     exchange = ExchangeFactory(is_public=True)
     for language in ["en", "fr"][: max(1, min(size, 2))]:
-        Report.objects.create(exchange=exchange, language=language, status=Report.Status.PUBLISHED, version=1)
+        report = Report.objects.create(exchange=exchange, language=language, version=1)
+        release_publish(report=report, by=None, without_sign_off_reason="A test world.")
     return exchange
