@@ -97,10 +97,16 @@ def test_the_api_answers_as_its_description_says(method, path, _world, db, setti
         if real and case.path_parameters:
             real_values = {"slug": _world["slug"], "pk": _world["person_pk"]}
             case.path_parameters = {name: real_values.get(name, value) for name, value in case.path_parameters.items()}
+        drawn = [*(case.query or {}).items(), *(case.path_parameters or {}).items()]
+        nul = any("\x00" in f"{name}{value}" for name, value in drawn)
         for role in ROLES:
             response = case.call(headers=_headers(role, _world))
             CASES[role] += 1
             assert response.status_code < 500, f"{role}: {case.method} {case.formatted_path}: {response.status_code}"
+            if nul:
+                # The portal refuses a NUL byte in any address before a view runs (issue 15): a 400 page.
+                assert response.status_code == 400, f"{role}: {case.formatted_path}: {response.status_code}"
+                continue
             case.validate_response(response)
 
     run()
