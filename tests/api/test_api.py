@@ -96,6 +96,7 @@ def test_a_token_of_a_deactivated_user_is_refused(client, demo):
     assert response.status_code == 401
 
 
+@pytest.mark.usefixtures("private_demo")  # the demo is public (issue 14): a private one here
 def test_anonymous_visitors_read_public_exchanges_that_are_no_longer_drafts(client, demo):
     private = client.get(reverse("api:exchange_list")).json()
     Exchange.objects.filter(pk=demo.pk).update(is_public=True)
@@ -125,6 +126,7 @@ def test_the_directories_are_for_managers_and_show_email_only_to_them(client, de
     assert coordinator_people["results"][0]["email"] == "maye.seck@example.org"
 
 
+@pytest.mark.usefixtures("private_demo")  # the demo is public (issue 14): a private one here
 def test_a_matching_etag_answers_304_and_the_etag_depends_on_the_viewer(client, demo):
     client.force_login(_user("staff@example.org"))
     first = client.get(reverse("api:exchange_list"))

@@ -58,6 +58,7 @@ def test_the_people_list_is_for_those_who_edit_the_exchange(client, demo):
     assert reverse("open_data:people_export", args=[demo.slug, "csv"]) not in page
 
 
+@pytest.mark.usefixtures("private_demo")  # the demo is public (issue 14): a private one here
 def test_outsiders_get_404_on_every_export(client, demo):
     client.logout()
     urls = [
@@ -88,7 +89,7 @@ def test_the_agenda_and_next_steps_exports_list_every_row_in_host_time(client, d
     assert agenda_rows[0][3] == "America/Toronto"
     step_rows = list(csv.DictReader(io.StringIO(steps.content.decode("utf-8-sig"))))
     assert len(step_rows) == demo.next_steps.count()
-    assert any(row["Commitment"].startswith("CPRLV to circulate") for row in step_rows)
+    assert any(row["Commitment"].startswith("The CPRLV sends round a first concept note") for row in step_rows)
 
 
 def test_a_cell_that_looks_like_a_formula_is_written_as_text():
