@@ -691,7 +691,7 @@ MATRIX = {
     "api:exchange_detail": readers_of_a(A_SLUG, Page('"title": "Dakar\\u2013Montr\\u00e9al city exchange"')),
     "api:session_list": readers_of_a(A_SLUG, Page("Roundtables with the Ville de Montr")),
     "api:delegation_list": readers_of_a(A_SLUG, Page("Maye Seck")),
-    "api:next_step_list": readers_of_a(A_SLUG, Page("CPRLV to circulate")),
+    "api:next_step_list": readers_of_a(A_SLUG, Page("The CPRLV sends round a first concept note")),
     "api:report_list": Row(None, **dict.fromkeys(["anonymous", "delegate_b", "coordinator_other"], Page('"count": 0')), **dict.fromkeys(WHO["members_of_a"], Page(f'"exchange": {A_API}'))),
     "api:exchange_report_list": readers_of_a(A_SLUG, Page('"language": "en"')),
     # The directories (people with e-mail, organisations) are the managers', as on the web.
@@ -708,7 +708,7 @@ MATRIX = {
     # Exports: the people list for those who edit the exchange; its agenda, next steps and sessions for its readers.
     "open_data:people_export": Row(lambda w: {**A_SLUG(w), "fmt": "csv"}, **dict.fromkeys(WHO[STAFF_COORDINATOR_HOST], Page("maye.seck@example.org"))),
     "open_data:agenda_export": readers_of_a(lambda w: {**A_SLUG(w), "fmt": "xlsx"}, Page("PK")),
-    "open_data:next_steps_export": readers_of_a(lambda w: {**A_SLUG(w), "fmt": "csv"}, Page("CPRLV to circulate")),
+    "open_data:next_steps_export": readers_of_a(lambda w: {**A_SLUG(w), "fmt": "csv"}, Page("The CPRLV sends round a first concept note")),
     "open_data:session_ics": readers_of_a(A_SESSION, Page("BEGIN:VEVENT")),
 }  # fmt: skip
 

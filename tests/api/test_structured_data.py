@@ -34,6 +34,7 @@ def test_the_demo_exchange_page_parses_into_an_event_with_one_sub_event_per_publ
         assert sub["startDate"] == session.local_start().isoformat()
 
 
+@pytest.mark.usefixtures("private_demo")  # the demo is public (issue 14): a private one here
 def test_a_page_the_public_may_not_see_carries_no_json_ld(client, demo, staff_user):
     client.force_login(staff_user)
 
