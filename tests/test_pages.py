@@ -53,7 +53,7 @@ def test_exchange_page_shows_objectives_delegations_and_montreal_times_to_staff(
     assert "Maye Seck" in page and "Head of delegation" in page
     assert "Times are in Montréal time (America/Toronto)" in page
     assert ">08:30</time>" in page  # 12:30 UTC shown in Montréal time
-    assert "Saint-Pierre district, Lachine" in page
+    assert "Quartier Saint-Pierre, Lachine" in page
     assert "Frontline awareness training workshop at the CPRLV" in page
 
 

@@ -249,13 +249,17 @@ EXCHANGE = {
 }
 
 # key: (name, kind, address, district, host organisation slug)
+# Venue names are not translated: each place goes by its own, French, name in Montréal (the CPRLV's premises by
+# the centre's name), the name a French reader and an English one alike find on the map.
 VENUES = {
     "city-hall": ("Hôtel de Ville de Montréal", "venue", "275 rue Notre-Dame Est", "Ville-Marie", "ville-de-montreal"),
-    "saint-pierre": ("Saint-Pierre district", "site", "", "Lachine", "montreal-social-diversity-sports"),
-    "spvm-hq": ("SPVM headquarters", "site", "1441 rue Saint-Urbain", "Ville-Marie", "spvm"),
-    # Venue names are not translated: the CPRLV's premises go by the centre's own, French, name.
+    "saint-pierre": ("Quartier Saint-Pierre", "site", "", "Lachine", "montreal-social-diversity-sports"),
+    "spvm-hq": ("Quartier général du SPVM", "site", "1441 rue Saint-Urbain", "Ville-Marie", "spvm"),
     "cprlv": ("Centre de prévention de la radicalisation menant à la violence", "venue", "", "", "cprlv"),
 }
+
+# English names the demo once gave these places: a demo loaded before renames its venues instead of adding new ones.
+FORMER_VENUE_NAMES = {"Saint-Pierre district": "Quartier Saint-Pierre", "SPVM headquarters": "Quartier général du SPVM"}
 
 DEMO_ACCOUNTS = [
     ("staff@example.org", "Network staff (all pages, the admin)"),

@@ -172,8 +172,8 @@ FRENCH: dict[str, str] = {
     "Centre de prévention de la radicalisation menant à la violence": (
         "Centre de prévention de la radicalisation menant à la violence"
     ),
-    "Saint-Pierre district": "Quartier Saint-Pierre",
-    "SPVM headquarters": "Quartier général du SPVM",
+    "Quartier Saint-Pierre": "Quartier Saint-Pierre",
+    "Quartier général du SPVM": "Quartier général du SPVM",
     "Roundtables with the Ville de Montréal": "Tables rondes avec la Ville de Montréal",
     "Roundtables where senior people of the Ville de Montréal meet the Dakar delegation.": (
         "Des tables rondes où des responsables de la Ville de Montréal rencontrent la délégation de Dakar."

@@ -17,6 +17,7 @@ from exchanges.demo.directory import (
     CITIES,
     DEMO_PASSWORD,
     EXCHANGE,
+    FORMER_VENUE_NAMES,
     INITIATIVES,
     OBJECTIVES,
     ORGANISATIONS,
@@ -195,6 +196,9 @@ def _delegations(exchange: Exchange, cities: dict[str, City], people: dict[str, 
 
 
 def _sessions(exchange: Exchange, cities, orgs, people, initiatives) -> None:
+    for former, name in FORMER_VENUE_NAMES.items():
+        if not Venue.objects.filter(name=name, city=cities["montreal"]).exists():
+            Venue.objects.filter(name=former, city=cities["montreal"]).update(name=name)
     venues = {
         key: _set(
             Venue,
