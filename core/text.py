@@ -16,7 +16,8 @@ from slugify import slugify as _transliterating_slugify
 # C0 and C1 control characters (line feed, carriage return, tab, NUL, NEL…) and the Unicode line
 # and paragraph separators: everything that can end or corrupt a line.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_CONTROL_AND_SPACES = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# Runs of control characters and spaces, but not the no-break spaces of French typography ("titre\u00a0:").
+_CONTROL_AND_SPACES = re.compile(r"(?:[\x00-\x1f\x7f-\x9f\u2028\u2029]|[^\S\u00a0\u202f])+")
 
 
 def has_control_characters(value: str) -> bool:
