@@ -4,7 +4,7 @@ Every list answers with a fixed number of queries per page, whatever the number 
 (tests/api/test_queries.py). Objects the viewer may not see are 404, as on the web.
 """
 
-from datetime import date
+from datetime import UTC, date
 from functools import wraps
 from typing import Literal
 
@@ -41,6 +41,12 @@ api = NinjaAPI(
 
 MAX_PAGE = 100_000
 MAX_ID = 2**63 - 1  # a database integer: a larger id is refused (422), never an overflow
+
+
+def _utc(moment):
+    """An aware datetime in UTC: any offset the caller gave (even -17:40) is resolved here, not by the database
+    (PostgreSQL refuses offsets beyond ±15:59 with an error)."""
+    return moment.astimezone(UTC)
 
 
 def conditional_get(view):
@@ -138,7 +144,7 @@ def exchange_list(request, page: Query[PageQuery], filters: Query[ExchangeFilter
     if filters.starts_until:
         rows = rows.filter(start_date__lte=filters.starts_until)
     if filters.updated_since:
-        rows = rows.filter(updated_at__gte=filters.updated_since)
+        rows = rows.filter(updated_at__gte=_utc(filters.updated_since))
     rows = rows.order_by("-start_date", "title", "pk")
     return _paginate(request, rows, page, lambda row: serialize.exchange(request, row))
 
@@ -182,7 +188,7 @@ def session_list(request, slug: str, page: Query[PageQuery], filters: Query[Sess
     if filters.kind:
         rows = rows.filter(kind=filters.kind)
     if filters.updated_since:
-        rows = rows.filter(updated_at__gte=filters.updated_since)
+        rows = rows.filter(updated_at__gte=_utc(filters.updated_since))
     rows = selectors.with_session_details(rows).order_by("start", "end", "pk")
     return _paginate(request, rows, page, lambda row: serialize.session(request, row, audience))
 
@@ -217,7 +223,7 @@ def next_step_list(request, slug: str, page: Query[PageQuery], filters: Query[Ne
     if filters.status:
         rows = rows.filter(status=filters.status)
     if filters.updated_since:
-        rows = rows.filter(updated_at__gte=filters.updated_since)
+        rows = rows.filter(updated_at__gte=_utc(filters.updated_since))
     return _paginate(request, rows, page, serialize.next_step)
 
 
@@ -233,7 +239,7 @@ def _reports(request, rows, page, filters):
     if filters.language:
         rows = rows.filter(language=filters.language)
     if filters.updated_since:
-        rows = rows.filter(released_at__gte=filters.updated_since)
+        rows = rows.filter(released_at__gte=_utc(filters.updated_since))
     rows = rows.order_by("-released_at", "report__exchange__slug", "language", "pk")
     return _paginate(request, rows, page, lambda row: serialize.report(request, row))
 

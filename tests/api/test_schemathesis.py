@@ -9,8 +9,9 @@ The number of cases run is printed at the end of the module (``-s`` shows it) an
 import pytest
 import schemathesis
 from django.contrib.auth import get_user_model
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from django.test import Client, override_settings
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -27,6 +28,17 @@ from tests.factories import ExchangeFactory, SessionFactory
 ROLES = ("anonymous", "delegate", "coordinator", "staff")
 CASES = dict.fromkeys(ROLES, 0)
 EXAMPLES = 25  # per operation; each example is sent for each of the four roles
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Requests go through Django's WSGI handler in-process: as Django's test client does, keep the request
+    signals from closing the test's database connection (PostgreSQL would answer "connection is closed")."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(scope="module")
