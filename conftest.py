@@ -292,6 +292,10 @@ def _clear_cache() -> None:
     from django.core.cache import caches
     from django.core.cache.backends.redis import RedisCache
 
+    from core.cache import fallback_clear
+
+    fallback_clear()  # what a Redis outage left in this process's memory (login counters)
+
     cache = caches["default"]
     if not (XDIST_WORKER and isinstance(cache, RedisCache)):
         cache.clear()

@@ -68,3 +68,8 @@ for _name in (
     "clear",
 ):
     setattr(FailSafeRedisCache, _name, _fail_safe(_name))
+
+
+def fallback_clear() -> None:
+    """Forget what the in-process fallback holds (tests: one outage test's counters must not reach the next)."""
+    _fallback.clear()
