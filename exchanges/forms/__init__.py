@@ -5,8 +5,19 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Initiative, Organisation
 from core.forms import AutoSlugMixin, ModelMultipleChoiceField, TranslatedFieldsMixin, per_language, translated
+from core.pickers import PickerSelect, PickerSelectMultiple
+from exchanges.access import exchange_city_ids
+from exchanges.forms.pickers import (
+    describe_city,
+    describe_organisation,
+    describe_person,
+    describe_venue,
+    first_of_cities,
+    search_url,
+)
 from exchanges.models import Delegation, Exchange, Membership, Objective, Programme, Session, Venue
 from exchanges.services import STATUS_TRANSITIONS
+from participants.forms import person_label
 from participants.models import Person
 
 # Path segments under exchanges/ that a slug must not take.
@@ -82,7 +93,9 @@ class ExchangeForm(AutoSlugMixin, TranslatedFieldsMixin, ExchangeCitiesMixin, fo
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
-            "visiting_cities": forms.CheckboxSelectMultiple,
+            "host_city": PickerSelect(describe=describe_city),
+            "host_contact": PickerSelect(describe=describe_person),
+            "visiting_cities": PickerSelectMultiple(describe=describe_city),
             "themes": forms.CheckboxSelectMultiple,
             **per_language({"description": forms.Textarea(attrs={"rows": 3})}),
         }
@@ -92,7 +105,11 @@ class ExchangeForm(AutoSlugMixin, TranslatedFieldsMixin, ExchangeCitiesMixin, fo
         if host_cities is not None:
             self.fields["host_city"].queryset = host_cities
         # ``people``: those the user may read (``exchanges.access.visible_people``); all by default.
-        self.fields["host_contact"].queryset = (people or Person.objects).select_related("organisation")
+        # The exchange's own cities' people first (its host contact is one of them).
+        city_ids = exchange_city_ids(self.instance) if self.instance.pk else set()
+        people = (people or Person.objects).select_related("organisation", "city")
+        self.fields["host_contact"].queryset = first_of_cities(people, city_ids, "name")
+        self.fields["host_contact"].widget.search_url = search_url("person_options", self.instance)
         self.fields["visiting_cities"].queryset = City.objects.order_by("name")
         self.fields["visiting_cities"].help_text = _("A delegation is created for each visiting city.")
 
@@ -179,11 +196,15 @@ class MembershipForm(forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["person", "role"]
+        widgets = {"person": PickerSelect(describe=describe_person)}
 
     def __init__(self, *args, delegation, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.delegation = delegation
-        self.fields["person"].queryset = (people or Person.objects).select_related("organisation")
+        # The delegation's own city's people first.
+        people = (people or Person.objects).select_related("organisation", "city")
+        self.fields["person"].queryset = first_of_cities(people, [delegation.city_id], "name")
+        self.fields["person"].widget.search_url = search_url("person_options", delegation.exchange)
         self.fields["person"].label_from_instance = person_label
 
     def clean_person(self):
@@ -206,13 +227,6 @@ class VenueForm(TranslatedFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if cities is not None:
             self.fields["city"].queryset = cities
-
-
-def person_label(person: Person) -> str:
-    organisation = person.organisation
-    if organisation is None:
-        return person.display_name
-    return f"{person.display_name} ({organisation.acronym or organisation.name})"
 
 
 def _local(day, clock: time, tz) -> datetime | None:
@@ -261,8 +275,9 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
             **per_language({"description": forms.Textarea(attrs={"rows": 3})}),
             **per_language({"notes": forms.Textarea(attrs={"rows": 4})}),
             "attending_delegations": forms.CheckboxSelectMultiple,
-            "presenters": forms.SelectMultiple(attrs={"size": 6}),
-            "organisations": forms.SelectMultiple(attrs={"size": 6}),
+            "venue": PickerSelect(describe=describe_venue),
+            "presenters": PickerSelectMultiple(describe=describe_person),
+            "organisations": PickerSelectMultiple(describe=describe_organisation),
             "initiatives": forms.SelectMultiple(attrs={"size": 4}),
         }
 
@@ -272,12 +287,19 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.exchange = exchange
         self.tz = exchange.tzinfo
-        self.fields["venue"].queryset = Venue.objects.select_related("city").order_by("city__name", "name")
+        # The pickers list the exchange's own cities' venues, people and organisations first.
+        city_ids = exchange_city_ids(exchange)
+        venues = Venue.objects.select_related("city")
+        self.fields["venue"].queryset = first_of_cities(venues, city_ids, "city__name", "name")
         self.fields["venue"].label_from_instance = lambda venue: f"{venue.name} ({venue.city.name})"
         self.fields["venue"].help_text = _("Required for a site visit.")
-        self.fields["presenters"].queryset = (people or Person.objects).select_related("organisation")
+        people = (people or Person.objects).select_related("organisation", "city")
+        self.fields["presenters"].queryset = first_of_cities(people, city_ids, "name")
+        self.fields["presenters"].widget.search_url = search_url("person_options", exchange)
         self.fields["presenters"].label_from_instance = person_label
-        self.fields["organisations"].queryset = Organisation.objects.order_by("name")
+        organisations = Organisation.objects.select_related("city")
+        self.fields["organisations"].queryset = first_of_cities(organisations, city_ids, "name")
+        self.fields["organisations"].widget.search_url = search_url("organisation_options", exchange)
         self.fields["initiatives"].queryset = Initiative.objects.order_by("name")
         self.fields["attending_delegations"].queryset = Delegation.objects.filter(exchange=exchange).select_related(
             "city"
@@ -285,8 +307,11 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
         self.fields["attending_delegations"].label_from_instance = lambda d: d.city.name
         # Left out of a post (an older form, a script): the session keeps its level, a new one is public.
         self.fields["confidentiality"].required = False
-        for name in ("presenters", "organisations", "initiatives"):
-            self.fields[name].help_text = _("Hold Ctrl (⌘ on a Mac) to choose several.")
+        for name in ("presenters", "organisations"):
+            self.fields[name].help_text = _(
+                "Type to find and choose several (without JavaScript: hold Ctrl, ⌘ on a Mac)."
+            )
+        self.fields["initiatives"].help_text = _("Hold Ctrl (⌘ on a Mac) to choose several.")
         if self.instance.pk:
             start, end = self.instance.local_start(), self.instance.local_end()
             self.initial.update(day=start.date(), start_time=start.time(), end_time=end.time())

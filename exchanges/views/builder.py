@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.created import offer_create, picked_initial
 from core.translated import reader_language
 from exchanges import conflicts, selectors, services
 from exchanges.access import (
@@ -103,8 +104,16 @@ def _complete_saved_message(request, checks, saved_id) -> None:
             message.level = messages.WARNING
 
 
+PICKED = {"single": ("venue",), "multiple": ("presenters", "organisations")}
+
+
 def _render_session_form(request, exchange, form, session=None, day=None):
     context = {"exchange": exchange, "form": form, "session": session, "day": day}
+    new_venue = reverse("exchanges:venue_create")
+    offer_create(request, form, "venue", new_venue, _("New venue or site"), city=exchange.host_city_id)
+    new_person = reverse("participants:person_create")
+    offer_create(request, form, "presenters", new_person, _("New person"), city=exchange.host_city_id)
+    offer_create(request, form, "organisations", reverse("cities:organisation_create"), _("New organisation"))
     if is_htmx(request):
         # The form appears in place of a link: take keyboard focus to it (htmx honours autofocus).
         form.fields[f"title_{reader_language()}"].widget.attrs["autofocus"] = True
@@ -119,7 +128,13 @@ def session_add(request, slug):
         day = date.fromisoformat(request.GET.get("day", ""))
     except ValueError:
         day = None
-    form = SessionForm(request.POST or None, exchange=exchange, day=day, people=visible_people(request.user))
+    form = SessionForm(
+        request.POST or None,
+        initial=picked_initial(request, **PICKED),
+        exchange=exchange,
+        day=day,
+        people=visible_people(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             session = services.session_create(exchange=exchange, user=request.user, **form.session_values())
@@ -134,7 +149,13 @@ def session_add(request, slug):
 @login_required
 def session_edit(request, slug, pk):
     exchange, session = _get_session(request, slug, pk)
-    form = SessionForm(request.POST or None, instance=session, exchange=exchange, people=visible_people(request.user))
+    form = SessionForm(
+        request.POST or None,
+        instance=session,
+        initial=picked_initial(request, **PICKED, instance=session),
+        exchange=exchange,
+        people=visible_people(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.session_update(session=session, user=request.user, **form.session_values())
