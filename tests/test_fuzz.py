@@ -161,6 +161,7 @@ FORMS = {
     "cities:coordinator_list": Form(None),
     "cities:coordinator_remove": Form(COORDINATOR_ROW),
     "cities:city_edit": Form(CITY, COORDINATOR),
+    "cities:city_create": Form(None),
     "cities:initiative_create": Form(None, COORDINATOR),
     "cities:initiative_edit": Form(INITIATIVE),
     "cities:organisation_create": Form(None, COORDINATOR),

@@ -309,6 +309,10 @@ def _person_data(w):
     return {"name": "Person by the matrix", "job_title": "Tester", "email": "matrix@example.org", "language": "en"}
 
 
+def _new_city_data(w):
+    return {"name": "City by the matrix", "country_code": "NO", "time_zone": "Europe/Oslo", "region_en": "North"}
+
+
 def _organisation_data(w):
     return {
         "name": "Organisation by the matrix",
@@ -513,6 +517,8 @@ MATRIX = {
     # cities: organisations; a coordinator edits those of their own city.
     "cities:organisation_list": row(None, MANAGERS, text="Service de Police de la Ville de Montréal"),
     "cities:organisation_create": row(None, MANAGERS, text="Add an organisation", post=_organisation_data),
+    # cities: a new city (issue 17), also from the exchange form's "New city": staff only.
+    "cities:city_create": row(None, STAFF, text="Add a city", post=_new_city_data),
     "cities:organisation_edit": row(A_ORGANISATION, STAFF_COORDINATOR_HOST, text="Edit Service de Police", post=_organisation_data),
     # cities: city profiles and initiatives (issue 7). Public for public member cities; coordinators edit their
     # own city's profile and initiatives, staff all. A profile names the public exchanges of its city that are no

@@ -258,3 +258,18 @@ def test_member_form_comes_back_with_the_new_person_chosen(client, demo):
         "next": [detail],
         "field": ["person"],
     }
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_person_search_runs_a_fixed_number_of_queries(client, demo, django_assert_num_queries, count):
+    _login(client, "staff@example.org")
+    city = CityFactory(name="Aarhus", slug="aarhus")
+    for number in range(count):
+        PersonFactory(name=f"Searched {number}", city=city, organisation=OrganisationFactory(city=city))
+    url = reverse("exchanges:person_options")
+    query = {"q": "Searched", "format": "json", "exchange": demo.slug, "field": "presenters"}
+
+    with django_assert_num_queries(6):
+        results = client.get(url, query).json()["results"]
+
+    assert len(results) == count
