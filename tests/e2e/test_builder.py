@@ -20,6 +20,7 @@ PRESENTER = "Commander Sylvain Bissonnette (SPVM)"
 
 def _pick(page, form, label, search, option):
     """Type into a picker (static/js/pickers.js) and choose the option it offers."""
+    form.locator(".ts-wrapper").first.wait_for()  # pickers.js has made the pickers
     picker = form.get_by_role("combobox", name=label)
     picker.click()
     picker.fill(search)
@@ -192,6 +193,21 @@ def keyed(browser):
     return date, time
 
 
+def _picker(page, field):
+    """The combobox of a picker once pickers.js has made it (before, the plain select is there; after, it is
+    hidden and out of the tab order)."""
+    combobox = page.locator(f"#id_{field}-ts-control")
+    combobox.wait_for()
+    return combobox
+
+
+def _enter_on_first_match(page):
+    """Enter on the picker's first match once the list shows it (a person waits to see it: the list follows
+    the typing after a short pause)."""
+    page.locator(".ts-dropdown:visible .option.active").wait_for()
+    page.keyboard.press("Enter")
+
+
 def _keyboard_session(page, keyed, day_label, title, start, end, presenter_search):
     _press(page, page.get_by_role("link", name=f"Add a session on {day_label}"))
     form = page.locator("form.session-form")
@@ -201,12 +217,12 @@ def _keyboard_session(page, keyed, day_label, title, start, end, presenter_searc
     _, time = keyed
     _type_into(page, form.get_by_label("Starts at"), time(start))
     _type_into(page, form.get_by_label("Ends at"), time(end))
-    _type_into(page, form.get_by_role("combobox", name="Venue"), "Hôtel de Ville")
-    page.keyboard.press("Enter")
-    _type_into(page, form.get_by_role("combobox", name="Presenters"), presenter_search)
+    _type_into(page, _picker(page, "venue"), "Hôtel de Ville")
+    _enter_on_first_match(page)
+    _type_into(page, _picker(page, "presenters"), presenter_search)
     # The search has narrowed the list to one person; Enter makes them a chip.
     expect(page.locator(".ts-dropdown:visible").get_by_role("option")).to_have_text([PRESENTER])
-    page.keyboard.press("Enter")
+    _enter_on_first_match(page)
     presenters = form.locator("#id_presenters")
     assert presenters.evaluate("select => [...select.selectedOptions].map(o => o.text)") == [PRESENTER]
     page.keyboard.press("Escape")
@@ -226,10 +242,10 @@ def test_staff_build_and_schedule_an_exchange_with_the_keyboard_alone(page, beir
 
     _type_into(page, page.get_by_label("Programme"), "SCN")
     _type_into(page, page.get_by_label("Title (English)"), "Montréal workshop week")
-    _type_into(page, page.get_by_role("combobox", name="Host city"), "Montr")
-    page.keyboard.press("Enter")
-    _type_into(page, page.get_by_role("combobox", name="Visiting cities"), "Dakar")
-    page.keyboard.press("Enter")
+    _type_into(page, _picker(page, "host_city"), "Montr")
+    _enter_on_first_match(page)
+    _type_into(page, _picker(page, "visiting_cities"), "Dakar")
+    _enter_on_first_match(page)
     page.keyboard.press("Escape")
     _type_into(page, page.get_by_label("First day"), date("2017-10-23"))
     _type_into(page, page.get_by_label("Last day"), date("2017-10-24"))
@@ -244,11 +260,11 @@ def test_staff_build_and_schedule_an_exchange_with_the_keyboard_alone(page, beir
     page.get_by_text("Beirut delegation added. Add its members next.").wait_for()
     _press(page, subnav.get_by_role("link", name="Delegations"))
     _press(page, page.get_by_role("link", name="Manage members (Dakar delegation)"))
-    _type_into(page, page.get_by_role("combobox", name="Person"), "Papa")
+    _type_into(page, _picker(page, "person"), "Papa")
     expect(page.locator(".ts-dropdown:visible").get_by_role("option")).to_have_text(
         ["Papa Alassane Seck (Ville de Dakar)"]
     )
-    page.keyboard.press("Enter")
+    _enter_on_first_match(page)
     _type_into(page, page.get_by_label("Role"), "Head")
     _press(page, page.get_by_role("button", name="Add member"))
     expect(page.get_by_role("row").filter(has_text="Papa Alassane Seck")).to_contain_text("Head of delegation")

@@ -33,6 +33,7 @@ class Loads:
 
 def _pick(page, label, search, option):
     """Type into a picker and choose the option that the search offers (Enter on the first match)."""
+    page.locator(".ts-wrapper").first.wait_for()  # pickers.js has made the pickers
     picker = page.get_by_role("combobox", name=label)
     picker.click()
     picker.fill(search)
@@ -131,10 +132,12 @@ def test_a_picker_and_a_dialog_with_the_keyboard_alone(page, demo):
     page.goto(f"/exchanges/{demo.slug}/delegations/")
     page.get_by_role("link", name="Manage members (Dakar delegation)").click()
 
+    page.locator(".ts-wrapper").wait_for()  # pickers.js has made the picker
     picker = page.get_by_role("combobox", name="Person")
     picker.focus()
     page.keyboard.type("Lebrun")
     expect(page.locator(".ts-dropdown").get_by_role("option", name="Jocelyne Lebrun", exact=False)).to_be_visible()
+    page.locator(".ts-dropdown:visible .option.active").wait_for()
     page.keyboard.press("Enter")
     expect(page.locator("#id_person")).to_have_value(str(Person.objects.get(name="Jocelyne Lebrun").pk))
 
