@@ -157,3 +157,16 @@ def test_session_page_queries_do_not_grow_with_the_agenda(client, django_assert_
 
     assert response.status_code == 200
     assert len(queries) == 11
+
+
+def test_search_finds_a_session_and_leads_to_its_page_but_not_a_participants_only_one(client, session):
+    SessionFactory(
+        exchange=session.exchange,
+        title="Opening dinner for members",
+        confidentiality=Session.Confidentiality.PARTICIPANTS,
+    )
+
+    html = client.get(reverse("search"), {"q": "opening"}).content.decode()
+
+    assert f'href="{_url(session)}"' in html
+    assert "Opening dinner for members" not in html
