@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from cities.access import require_manager
@@ -37,7 +38,10 @@ def _rows(importer, table, results):
     rows = []
     for result in results:
         cells = [(result.values.get(name, ""), result.has_error(name)) for name in table.columns if name]
-        problems = [f"{column}: {message}" if column else message for column, message in result.errors]
+        problems = [
+            _("%(column)s: %(problem)s") % {"column": column, "problem": message} if column else message
+            for column, message in result.errors
+        ]
         rows.append({"number": result.number, "cells": cells, "problems": problems, "ok": result.ok})
     return rows
 
