@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_http_methods
 
 from cities.access import require_manager
 from core.text import ascii_filename
@@ -104,6 +105,7 @@ def _example(importer, file_format, name):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def session_import(request, slug):
     exchange = get_exchange_for_user_or_404(request.user, slug, edit=True)
     importer = SessionImport(user=request.user, exchange=exchange)
@@ -132,6 +134,7 @@ EXAMPLES = {"people": "exchanges:people_import_example", "organisations": "excha
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def directory_import(request, kind):
     require_manager(request.user)
     if kind not in IMPORTS:
