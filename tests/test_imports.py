@@ -9,6 +9,7 @@ import codecs
 import csv
 import io
 import re
+import zipfile
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -260,6 +261,14 @@ def test_csv_files_in_the_encodings_and_separators_of_spreadsheets_are_read(
     assert "Séance importée 1" in response.content.decode()
 
 
+def _zip_bomb() -> bytes:
+    """A small .xlsx whose shared strings unpack to 50 MB."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"<sst>" + b"a" * 50 * 1024 * 1024 + b"</sst>")
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
@@ -271,6 +280,7 @@ def test_csv_files_in_the_encodings_and_separators_of_spreadsheets_are_read(
         ("header.csv", b"title_en,day,start_time,end_time\n", "The file has a header line but no rows to import."),
         ("broken.xlsx", b"PK\x03\x04 not really a workbook", "This file cannot be read as an XLSX workbook."),
         ("text.xlsx", b"title_en,day\n", "This file cannot be read as an XLSX workbook."),
+        ("bomb.xlsx", _zip_bomb(), "The file is larger than 40 MB."),
         ("nul.csv", b"title_en,day\x00\n\x00\x00\xff\n", "encoding the portal cannot read"),
         (
             "unknown.csv",

@@ -20,6 +20,8 @@ from django.utils.translation import ngettext
 MAX_BYTES = 1024 * 1024  # 1 MB: a few thousand sessions' worth of text
 MAX_ROWS = 500
 MAX_COLUMNS = 60
+# An XLSX file is a zip: its parts may unpack to at most this much (a small file must not fill the memory).
+MAX_UNPACKED_BYTES = 40 * 1024 * 1024
 EXTENSIONS = ("csv", "xlsx")
 DELIMITERS = (",", ";", "\t")
 
@@ -110,6 +112,18 @@ def _xlsx_text(value) -> str:
 def _xlsx_lines(content: bytes):
     from openpyxl import load_workbook
 
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as error:
+        raise FileRefused(
+            _("This file cannot be read as an XLSX workbook. Save it from your spreadsheet as .xlsx or .csv.")
+        ) from error
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise FileRefused(
+            _("The file is larger than %(size)s. Split it into several files and import them one by one.")
+            % {"size": "40 MB"}
+        )
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as error:
