@@ -474,3 +474,28 @@ def test_the_import_page_reads_french(client, demo, session_import_url):
     assert "Importer des séances" in page
     assert "1 ligne sur 3 présente des problèmes." in page
     assert "venue : Aucun lieu ni site nommé « Nulle part » dans les villes de cet échange." in page
+
+
+def _preview_queries(client, url, count):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = _upload(client, url, _csv(_session_rows(count=count)))
+    assert f"All {count} rows are ready to import." in response.content.decode()
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def test_the_preview_reads_the_directory_once_and_checks_each_row_in_a_few_queries(client, demo, session_import_url):
+    _login(client, "staff@example.org")
+
+    small = _preview_queries(client, session_import_url, 10)
+    large = _preview_queries(client, session_import_url, 40)
+
+    # Each row costs the queries of its form's own checks (constraints, chosen venue and people); the lookups of
+    # venues, people and organisations are read once per file, whatever its length.
+    def directory_reads(queries):
+        return sum('FROM "participants_person"' in sql and "WHERE" not in sql for sql in queries)
+
+    assert directory_reads(small) == directory_reads(large) == 1
+    assert len(large) - len(small) <= 30 * 5

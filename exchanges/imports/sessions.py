@@ -56,7 +56,9 @@ class SessionImport(Importer):
             Venue.objects.filter(city__in=exchange_city_ids(exchange)).select_related("city"),
             lambda venue: [venue.name, f"{venue.name} ({venue.city.name})"],
         )
-        self.people = Lookup(visible_people(self.user), person_names)
+        # Read once and handed to every row's form: SessionForm tests the queryset's truth, which reads it.
+        self.choosable_people = visible_people(self.user)
+        self.people = Lookup(self.choosable_people, person_names)
         self.organisations = Lookup(Organisation.objects.all(), organisation_names)
         self.initiatives = Lookup(
             Initiative.objects.all(),
@@ -119,7 +121,7 @@ class SessionImport(Importer):
         return data
 
     def make_form(self, data):
-        return SessionForm(data=data, exchange=self.exchange, people=visible_people(self.user))
+        return SessionForm(data=data, exchange=self.exchange, people=self.choosable_people)
 
     def check_row(self, form, result):
         exchange = self.exchange
