@@ -472,6 +472,7 @@ def test_the_import_page_reads_french(client, demo, session_import_url):
 
     page = response.content.decode()
     assert "Importer des séances" in page
+    assert "Au plus 1 Mo et 500 lignes." in page
     assert "1 ligne sur 3 présente des problèmes." in page
     assert "venue : Aucun lieu ni site nommé « Nulle part » dans les villes de cet échange." in page
 
@@ -499,3 +500,21 @@ def test_the_preview_reads_the_directory_once_and_checks_each_row_in_a_few_queri
 
     assert directory_reads(small) == directory_reads(large) == 1
     assert len(large) - len(small) <= 30 * 5
+
+
+def test_xlsx_date_and_time_cells_are_read_as_the_day_and_the_host_city_time(client, demo, session_import_url):
+    from datetime import date, datetime, time
+
+    _login(client, "staff@example.org")
+    rows = _session_rows(count=2)
+    rows[0].update(day=date(2017, 10, 17), start_time=time(9, 30), end_time=time(11, 0))
+    rows[1].update(day=datetime(2017, 10, 18), start_time=datetime(1899, 12, 30, 14, 0), end_time="15:15")
+    preview = _upload(client, session_import_url, _xlsx(rows), "sessions.xlsx")
+
+    _confirm(client, session_import_url, preview)
+
+    imported = Session.objects.filter(title_en__startswith="Imported session").order_by("start")
+    assert [(s.local_start().strftime("%Y-%m-%d %H:%M"), s.local_end().strftime("%H:%M")) for s in imported] == [
+        ("2017-10-17 09:30", "11:00"),
+        ("2017-10-18 14:00", "15:15"),
+    ]

@@ -24,6 +24,8 @@ MAX_COLUMNS = 60
 MAX_UNPACKED_BYTES = 40 * 1024 * 1024
 EXTENSIONS = ("csv", "xlsx")
 DELIMITERS = (",", ";", "\t")
+# The day a spreadsheet gives a time of day without a date (Excel, LibreOffice; Excel's 1900 system).
+SPREADSHEET_EPOCHS = (date(1899, 12, 30), date(1899, 12, 31), date(1900, 1, 1))
 
 
 class FileRefused(Exception):
@@ -97,6 +99,8 @@ def _xlsx_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
+        if value.date() in SPREADSHEET_EPOCHS:  # a time of day typed in a cell formatted as a date and time
+            return value.strftime("%H:%M")
         if value.time() == time(0, 0):
             return value.date().isoformat()
         return value.strftime("%Y-%m-%d %H:%M")

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
@@ -29,7 +30,7 @@ FORMATS = ("csv", "xlsx")
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("File (CSV or XLSX)"),
-        help_text=gettext_lazy("At most 1 MB and %(rows)d rows.") % {"rows": MAX_ROWS},
+        help_text=lazy(lambda: _("At most 1 MB and %(rows)d rows.") % {"rows": MAX_ROWS}, str)(),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
 
