@@ -58,7 +58,8 @@ def test_staff_import_forty_sessions_after_correcting_three_bad_rows(page, demo)
     assert Session.objects.filter(exchange=demo).count() == before + 40
 
 
-def test_staff_see_the_problems_of_an_xlsx_file_next_to_its_rows(page, demo):
+def test_staff_see_the_problems_of_an_xlsx_file_next_to_its_rows_on_a_phone(page, demo):
+    page.set_viewport_size({"width": 360, "height": 800})
     login(page, "staff@example.org")
     page.goto(f"/exchanges/{SLUG}/import/sessions/")
 
@@ -72,4 +73,6 @@ def test_staff_see_the_problems_of_an_xlsx_file_next_to_its_rows(page, demo):
     page.locator("#row-3.import-row--bad").wait_for()
     assert "day: The exchange runs from" in page.locator("#row-3").inner_text()
     assert page.locator("tr.import-row--bad").count() == 1
+    # The preview's table scrolls inside its frame; the page stays as wide as the phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert not Session.objects.filter(title_en__startswith="Imported session").exists()
