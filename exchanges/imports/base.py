@@ -183,7 +183,8 @@ class Importer:
     @transaction.atomic
     def save(self, results: list[RowResult]) -> list:
         """Save every row (all valid) in one transaction; nothing is saved if one fails."""
-        assert all(result.ok for result in results)
+        if not all(result.ok for result in results):
+            raise ValueError("Importer.save takes checked rows without problems only.")
         return [self.save_row(result.form) for result in results]
 
     def save_row(self, form):
