@@ -4,6 +4,7 @@ from exchanges import selectors
 from exchanges.access import can_edit_exchange, can_view_exchange_history, get_exchange_for_user_or_404
 from exchanges.confidentiality import audience_for, shown_sessions
 from exchanges.selectors.translations import translation_status
+from exchanges.views.surveys import survey_panel
 
 
 def home(request):
@@ -24,5 +25,6 @@ def exchange_detail(request, slug):
         "can_view_history": can_view_exchange_history(request.user, exchange),
         # For those who may edit the exchange: how much of its content each language still lacks.
         "translation_status": translation_status(exchange) if can_edit else None,
+        "survey": survey_panel(request, exchange),
     }
     return render(request, "exchanges/exchange_detail.html", context)

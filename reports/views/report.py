@@ -343,6 +343,7 @@ def report_settings(request, slug, lang=None):
             report=report,
             language=form.cleaned_data["language"],
             include_annex=form.cleaned_data["include_annex"],
+            include_feedback=form.cleaned_data["include_feedback"],
             user=request.user,
         )
         messages.success(request, _("Report settings saved. Draft again to write the text in the new language."))
