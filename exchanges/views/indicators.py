@@ -3,6 +3,7 @@
 import csv
 import io
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -28,6 +29,7 @@ def _indicators(request, slug) -> ProgrammeIndicators:
     return programme_indicators(programme, today=timezone.localdate(), year=_year(request))
 
 
+@login_required
 def indicators(request, slug):
     figures = _indicators(request, slug)
     years = range(figures.programme.start_date.year, figures.programme.end_date.year + 1)
@@ -83,6 +85,7 @@ def indicator_rows(figures: ProgrammeIndicators) -> tuple[list[str], list[list]]
     return header, rows
 
 
+@login_required
 def indicators_csv(request, slug):
     figures = _indicators(request, slug)
     header, rows = indicator_rows(figures)

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from exchanges.access import (
     can_see_survey_names,
@@ -43,6 +44,7 @@ def _survey(request, response: SurveyResponse, *, done_url: str):
     return render(request, "exchanges/surveys/answer.html", context, status=400 if form.errors else 200)
 
 
+@require_http_methods(["GET", "POST"])
 def survey_answer(request, token):
     """The one-click link of the survey e-mail: the signed link is the key, until the survey closes."""
     response = services.survey_response_from_token(token)
@@ -52,6 +54,7 @@ def survey_answer(request, token):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def my_survey(request, slug):
     """A delegate's survey, logged in: the "before" answers from the time the exchange is visible to them."""
     exchange = get_exchange_for_user_or_404(request.user, slug)

@@ -1,5 +1,6 @@
 """The programme report: the indicators of a programme (for a year, or all of it) as a PDF, made by a render job."""
 
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
@@ -9,6 +10,7 @@ from reports.services.jobs import programme_report_request
 from reports.views.jobs import _job_response
 
 
+@login_required
 @require_POST
 def programme_pdf(request, slug):
     """Staff: the programme report PDF in the visitor's language (``year`` in the form: that year only)."""
