@@ -64,12 +64,14 @@ def my_survey(request, slug):
     return _survey(request, response, done_url=request.path)
 
 
-def survey_panel(request, exchange) -> dict:
+def survey_panel(request, exchange, objectives: list) -> dict:
     """What the exchange page shows of its survey: the results to staff and its cities' coordinators, and the
     link to their own survey to its delegates (once the exchange is no longer a draft)."""
     panel = {"closes_on": services.survey_closes_on(exchange), "results": None, "my_survey_url": None}
     if can_view_survey_results(request.user, exchange):
-        panel["results"] = survey_results(exchange, show_names=can_see_survey_names(request.user))
+        panel["results"] = survey_results(
+            exchange, show_names=can_see_survey_names(request.user), objectives=objectives
+        )
     if (
         exchange.status in services.SURVEYED_STATUSES
         and services.survey_phase(exchange) != services.CLOSED
