@@ -33,6 +33,7 @@ from reports.access import (
     readable_reports,
 )
 from reports.drafting import MissingText, draft
+from reports.feedback import feedback_section
 from reports.forms import ReportSettingsForm, SectionForm
 from reports.models import SECTION_NAMES, SECTIONS, RenderJob, Report, ReportRelease
 from reports.text import render_markdown
@@ -203,6 +204,7 @@ def report_detail(request, slug, lang=None):
             sections=_sections(report, language=report.language, edited=edited),
             job=selectors.latest_job(exchange=exchange, kind=RenderJob.Kind.REPORT, report=report),
             release_job=_release_job(release),
+            feedback=feedback_section(exchange, report.language) if report.include_feedback else None,
         )
         context.update(_editor_context(request, exchange, report, reports))
     else:

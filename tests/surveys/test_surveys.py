@@ -205,3 +205,21 @@ def test_survey_results_are_not_shown_to_delegates(client, exchange):
 
     assert "What participants said" not in page
     assert f"/exchanges/{exchange.slug}/survey/" in page
+
+
+def test_report_page_shows_the_drafted_feedback_section_to_its_editors(client, demo):
+    from reports.services import report_get_or_create, report_update_settings
+
+    staff = StaffFactory()
+    report = report_get_or_create(exchange=demo)
+    report_update_settings(report=report, language="en", include_annex=False, include_feedback=True, user=staff)
+    client.force_login(staff)
+
+    page = client.get(f"/exchanges/{demo.slug}/report/en/").content.decode()
+
+    section = page.split('id="section-feedback"')[1]
+    assert "What participants said" in section and "<svg" in section
+    assert "3 of the 4 delegates answered the feedback survey (75 %)" in section
+    assert "These answers are illustrative" in section
+    # Maye Seck chose to be named; the others' words are "a delegate"'s.
+    assert "Maye Seck" in section and "Papa Alassane Seck" not in section
