@@ -23,6 +23,8 @@ from exchanges.services import surveys as services
 
 def _survey(request, response: SurveyResponse, *, done_url: str):
     exchange = response.exchange
+    if exchange.status not in services.SURVEYED_STATUSES:
+        raise Http404  # a draft or a cancelled exchange has no survey
     phase = services.survey_phase(exchange)
     context = {
         "exchange": exchange,

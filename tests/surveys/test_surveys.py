@@ -223,3 +223,17 @@ def test_report_page_shows_the_drafted_feedback_section_to_its_editors(client, d
     assert "These answers are illustrative" in section
     # Maye Seck chose to be named; the others' words are "a delegate"'s.
     assert "Maye Seck" in section and "Papa Alassane Seck" not in section
+
+
+def test_a_cancelled_exchange_has_no_survey(client, exchange):
+    services.surveys_send(now=AFTER_END)
+    response = SurveyResponse.objects.get(person__email="jo@example.org")
+    exchange.status = "cancelled"
+    exchange.save()
+    mail.outbox.clear()
+
+    with time_machine.travel(AFTER_END, tick=False):
+        page = client.get(f"/surveys/{services.survey_token(response)}/")
+    sent = services.surveys_send(now=AFTER_END + timedelta(days=8))
+
+    assert page.status_code == 404 and sent == 0 and mail.outbox == []
