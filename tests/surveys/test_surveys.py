@@ -237,3 +237,16 @@ def test_a_cancelled_exchange_has_no_survey(client, exchange):
     sent = services.surveys_send(now=AFTER_END + timedelta(days=8))
 
     assert page.status_code == 404 and sent == 0 and mail.outbox == []
+
+
+def test_survey_page_reads_in_french_with_the_objectives_french_texts(client, exchange):
+    services.surveys_send(now=AFTER_END)
+    response = SurveyResponse.objects.get(person__email="maye@example.org")
+    client.cookies["django_language"] = "fr"
+
+    with time_machine.travel(AFTER_END, tick=False):
+        page = client.get(f"/surveys/{services.survey_token(response)}/").content.decode()
+
+    assert "Questionnaire d’évaluation" in page
+    assert "Dans quelle mesure cet échange a-t-il atteint cet objectif ?" in page
+    assert "1. Partager des outils" in page and "Sharing tools" not in page
