@@ -41,6 +41,7 @@ from exchanges.models import (
     SurveyResponse,
     Venue,
 )
+from exchanges.versions import exchange_touch
 from participants.models import Person
 
 DELEGATES = [
@@ -66,6 +67,7 @@ def load_demo() -> Exchange:
     _next_steps(exchange, orgs, people, objectives)
     _survey(exchange, people, objectives)
     _accounts(cities, people)
+    exchange_touch(exchange.pk)  # a venue renamed by QuerySet.update above sends no signal
     return exchange
 
 
