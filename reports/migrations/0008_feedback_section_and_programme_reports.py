@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exchanges', '0017_survey_responses'),
+        ('exchanges', '0016_survey_responses'),
         ('reports', '0007_render_job_delegation'),
     ]
 
