@@ -6,6 +6,8 @@ from exchanges.views import (
     dashboard,
     delegations,
     feeds,
+    imports,
+    indicators,
     manage,
     next_steps,
     objectives,
@@ -13,6 +15,7 @@ from exchanges.views import (
     programmes,
     public,
     sessions,
+    surveys,
     translations,
     venues,
 )
@@ -24,6 +27,8 @@ urlpatterns = [
     path("programmes/new/", programmes.programme_create, name="programme_create"),
     path("programmes/<slug:slug>/", programmes.programme_detail, name="programme_detail"),
     path("programmes/<slug:slug>/edit/", programmes.programme_edit, name="programme_edit"),
+    path("programmes/<slug:slug>/indicators/", indicators.indicators, name="programme_indicators"),
+    path("programmes/<slug:slug>/indicators.csv", indicators.indicators_csv, name="programme_indicators_csv"),
     # Before exchanges/<slug>/: "new" is reserved and refused as a slug.
     path("exchanges/new/", manage.exchange_create, name="exchange_create"),
     path("exchanges/<slug:slug>/", public.exchange_detail, name="detail"),
@@ -50,6 +55,27 @@ urlpatterns = [
         delegations.member_remove,
         name="member_remove",
     ),
+    # Imports from CSV or XLSX files (issue 17): a preview of every row, then all rows at once.
+    path("exchanges/<slug:slug>/import/sessions/", imports.session_import, name="session_import"),
+    path(
+        "exchanges/<slug:slug>/import/sessions/example.<str:file_format>",
+        imports.session_import_example,
+        name="session_import_example",
+    ),
+    path("people/import/", imports.directory_import, {"kind": "people"}, name="people_import"),
+    path(
+        "people/import/example.<str:file_format>",
+        imports.directory_import_example,
+        {"kind": "people"},
+        name="people_import_example",
+    ),
+    path("organisations/import/", imports.directory_import, {"kind": "organisations"}, name="organisation_import"),
+    path(
+        "organisations/import/example.<str:file_format>",
+        imports.directory_import_example,
+        {"kind": "organisations"},
+        name="organisation_import_example",
+    ),
     path("venues/", venues.venue_list, name="venue_list"),
     path("venues/new/", venues.venue_create, name="venue_create"),
     path("venues/<int:pk>/edit/", venues.venue_edit, name="venue_edit"),
@@ -68,4 +94,7 @@ urlpatterns = [
     path("exchanges/<slug:slug>/next-steps/<int:pk>/edit/", next_steps.next_step_edit, name="next_step_edit"),
     path("exchanges/<slug:slug>/next-steps/<int:pk>/update/", next_steps.next_step_update, name="next_step_update"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    # Feedback against the objectives (issue 19): the e-mail's signed one-click link, or logged in.
+    path("surveys/<str:token>/", surveys.survey_answer, name="survey_answer"),
+    path("exchanges/<slug:slug>/survey/", surveys.my_survey, name="my_survey"),
 ]

@@ -46,6 +46,9 @@ from django.utils.http import urlencode
 
 from cities.models import City, Coordinator, Initiative, Organisation
 from exchanges.demo import load_demo
+from exchanges.imports.directory import OrganisationImport, PersonImport
+from exchanges.imports.files import Table
+from exchanges.imports.sessions import SessionImport
 from exchanges.models import Exchange, NextStep
 from participants.models import Invitation, Person
 from participants.services import token_hash
@@ -322,6 +325,31 @@ def _organisation_data(w):
     }
 
 
+def _import_payload(importer, columns, row):
+    """The Import button's data of a preview of one row (``exchanges.imports``)."""
+    return {"payload": importer.sign(Table(columns=columns, rows=[(2, row)]))}
+
+
+def _session_import_data(w):
+    row = {
+        "title_en": "Session imported by the matrix",
+        "day": "2017-10-17",
+        "start_time": "11:00",
+        "end_time": "12:00",
+    }
+    return _import_payload(SessionImport(user=None, exchange=w.exchange_a), list(row), row)
+
+
+def _people_import_data(w):
+    return _import_payload(PersonImport(user=None), ["name"], {"name": "Person imported by the matrix"})
+
+
+def _organisation_import_data(w):
+    return _import_payload(
+        OrganisationImport(user=None), ["name_en"], {"name_en": "Organisation imported by the matrix"}
+    )
+
+
 def _city_data(w):
     # Staff also see the membership and visibility fields: sent, so a staff save keeps the city public.
     return {
@@ -378,6 +406,26 @@ def _release_pdf_lost(w):
 
 def A_RELEASE(w):
     return {"slug": w.exchange_a.slug, "lang": "en", "number": 1}
+
+
+def _survey_open(w):
+    """Exchange A ended yesterday: its feedback survey takes answers (the demo's closed in 2017)."""
+    today = timezone.localdate()
+    Exchange.objects.filter(pk=w.exchange_a.pk).update(
+        start_date=today - timedelta(days=3), end_date=today - timedelta(days=1)
+    )
+
+
+def A_SURVEY_LINK(w):
+    """The one-click link of Maye Seck's survey of exchange A (the demo's illustrative answers)."""
+    from exchanges.models import SurveyResponse
+    from exchanges.services.surveys import survey_token
+
+    return {"token": survey_token(SurveyResponse.objects.get(exchange=w.exchange_a, person=w.person_a))}
+
+
+def _survey_data(w):
+    return {f"met_{w.exchange_a.objectives.order_by('position').first().pk}": "2"}
 
 
 # --- the matrix ------------------------------------------------------------------------------------------------
@@ -451,6 +499,14 @@ MATRIX = {
     "exchanges:delegation_detail": row(A_DELEGATION, STAFF_COORDINATOR_HOST, text="Papa Alassane Seck"),
     "exchanges:member_add": redirects_get(A_DELEGATION, STAFF_COORDINATOR_HOST, to=Redirect("exchanges:delegation_detail", A_DELEGATION), post=lambda w: {"person": Person.objects.get(email="jocelyne.lebrun@example.org").pk, "role": "member"}),
     "exchanges:member_remove": row(A_MEMBERSHIP, STAFF_COORDINATOR_HOST, text="Remove Papa Alassane Seck from the", post=lambda w: {}),
+    # Imports from files (issue 17): sessions for the exchange's editors, people and organisations for managers
+    # (a coordinator's rows only for their own cities or none). The POST is a preview's Import button.
+    "exchanges:session_import": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Import sessions", post=_session_import_data),
+    "exchanges:session_import_example": row(lambda w: {**A_SLUG(w), "file_format": "csv"}, STAFF_COORDINATOR_HOST, text="kind,title_en,title_fr,day"),
+    "exchanges:people_import": row(None, MANAGERS, text="Import people", post=_people_import_data),
+    "exchanges:people_import_example": row(lambda w: {"file_format": "csv"}, MANAGERS, text="name,honorific_en"),
+    "exchanges:organisation_import": row(None, MANAGERS, text="Import organisations", post=_organisation_import_data),
+    "exchanges:organisation_import_example": row(lambda w: {"file_format": "xlsx"}, MANAGERS, text="PK"),
     "exchanges:venue_list": row(None, MANAGERS, text="Venues and sites"),
     "exchanges:venue_create": row(None, MANAGERS, text="Add a venue or site", post=_venue_data),
     "exchanges:venue_edit": row(A_VENUE, STAFF_COORDINATOR_HOST, text="Edit Hôtel de Ville de Montréal", post=_venue_data),
@@ -574,6 +630,13 @@ MATRIX = {
         post_refusals=refused(STAFF_COORDINATOR_HOST) | {"delegate_a": FORBIDDEN},
     ),
     "exchanges:dashboard": Row(None, staff=Page("Programme dashboard")),  # staff only; 404 for all others
+    # Feedback surveys (issue 19): the signed link is the key, whoever opens it; logged in, exchange A's delegates.
+    "exchanges:survey_answer": Row(A_SURVEY_LINK, **dict.fromkeys(IDENTITIES, Page("How far did this exchange meet this objective?")), prepare=_survey_open),
+    # The host coordinator of the demo is also a member of the Montréal delegation: a delegate too.
+    "exchanges:my_survey": Row(A_SLUG, anonymous=LOGIN, delegate_a=Page("How far did this exchange meet this objective?"), coordinator_host=Page("How far did this exchange meet this objective?"), post=_survey_data, prepare=_survey_open),
+    "exchanges:programme_indicators": row(A_PROGRAMME, STAFF, text="Programme indicators"),
+    "exchanges:programme_indicators_csv": row(A_PROGRAMME, STAFF, text="Response rate (%)"),
+    "reports:programme_pdf": post_only(A_PROGRAMME, STAFF, post=lambda w: {"year": "2017"}),
     # reports (issue 5): staff and the coordinators of the exchange's cities edit and make PDFs; a published
     # report is read and downloaded by everyone who sees the exchange; everyone else gets 404 on the report,
     # its jobs and its files. The world's report is published (a draft report: tests/reports/test_access.py).
