@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,8 +15,7 @@ from exchanges.confidentiality import audience_for, shown_sessions
 from exchanges.feeds import absolute_url, webcal_url
 from exchanges.forms.agenda import AgendaPreferencesForm, DelegationFilterForm
 from exchanges.models import Delegation, Exchange
-
-EXCHANGES_PER_PAGE = 10
+from exchanges.selectors import my_agenda as my_agenda_selectors
 
 
 def _feed_links(path: str, request) -> dict:
@@ -52,25 +50,23 @@ def exchange_agenda(request, slug):
 
 @login_required
 def my_agenda(request):
+    """The viewer's own sessions, one window at a time: upcoming first, past ones on request (``?when=past``)."""
     person = person_for(request.user)
     home = agenda.viewer_home_zone(request)
     if person is None:
         return render(request, "exchanges/agenda/my_agenda.html", {"person": None, "home": home})
-    page = Paginator(agenda.person_exchanges(person), EXCHANGES_PER_PAGE).get_page(request.GET.get("page"))
-    exchanges = list(page.object_list)
-    sessions = list(agenda.person_sessions(person).filter(exchange__in=[exchange.pk for exchange in exchanges]))
-    agenda.attach_times(sessions, home)
-    by_exchange = {exchange.pk: [] for exchange in exchanges}
-    for session in sessions:
-        by_exchange[session.exchange_id].append(session)
-    for exchange in exchanges:
-        agenda.mark_current_and_next(exchange, by_exchange[exchange.pk])
+    window = my_agenda_selectors.my_agenda_window(
+        person, when=request.GET.get("when"), page_number=request.GET.get("page"), home=home
+    )
     feed_path = reverse("exchanges:personal_feed", kwargs={"token": person.feed_token})
     context = {
         "person": person,
         "home": home,
-        "page_obj": page,
-        "agendas": [agenda.ExchangeAgenda(exchange, by_exchange[exchange.pk]) for exchange in exchanges],
+        "when": window.when,
+        "page_obj": window.page,
+        "agendas": window.agendas,
+        "exchanges": window.exchanges,
+        "any_exchange": window.any_exchange,
         "feed": _feed_links(feed_path, request),
     }
     return render(request, "exchanges/agenda/my_agenda.html", context)
