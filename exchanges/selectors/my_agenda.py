@@ -6,12 +6,14 @@ does the work), and of those only one page: upcoming sessions first, soonest fir
 first. A fixed number of queries, whatever the number of exchanges and sessions.
 """
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from exchanges import agenda
 from exchanges.confidentiality import attended_by
@@ -41,17 +43,53 @@ def person_exchange_list(person: Person, *, now: datetime | None = None) -> list
     return list(agenda.person_exchanges(person, today=today))
 
 
+def direction(when: str | None, everything: list[Exchange]) -> str:
+    """``when`` if it names one (``UPCOMING``, ``PAST``), else upcoming if the person has an exchange to come (or
+    none at all), else past."""
+    if when in (UPCOMING, PAST):
+        return when
+    return UPCOMING if any(not exchange.is_past for exchange in everything) or not everything else PAST
+
+
+# Cached windows are keyed by the quarter hour: the session going on now and the next one are marked on the
+# first page of what is to come, and a session that ended moves to the past, at most this late.
+WINDOW_SECONDS = 15 * 60
+
+
+def window_cache_key(person: Person, everything: list[Exchange], *, when: str, query: str, zone: str, now=None) -> str:
+    """The cache key of one rendered window: the person, the content version of each of their exchanges (any change
+    to what they show, their memberships and presentations included, grows it: ``exchanges.versions``), the
+    language, the home time zone, the direction, the query string (page) and the quarter hour."""
+    now = now or timezone.now()
+    versions = ",".join(f"{exchange.pk}:{exchange.content_version}" for exchange in sorted(everything, key=id_of))
+    text = "|".join(
+        str(part)
+        for part in (person.pk, versions, get_language(), zone, when, query, int(now.timestamp()) // WINDOW_SECONDS)
+    )
+    return f"my-agenda:{person.pk}:{hashlib.sha256(text.encode()).hexdigest()}"
+
+
+def id_of(exchange: Exchange) -> int:
+    return exchange.pk
+
+
 def my_agenda_window(
-    person: Person, *, when: str | None = None, page_number=None, home=None, now: datetime | None = None
+    person: Person,
+    *,
+    when: str | None = None,
+    page_number=None,
+    home=None,
+    now: datetime | None = None,
+    everything: list[Exchange] | None = None,
 ) -> MyAgendaWindow:
     """The page ``page_number`` of the person's sessions in direction ``when`` (``UPCOMING``: not yet ended,
-    soonest first; ``PAST``: ended, latest first; None: upcoming if the person has an exchange to come, else
-    past), with times for ``home`` and the current and next sessions marked. Six queries whatever the sizes
-    (exchanges, count, sessions and three prefetches); one when the person takes part in nothing."""
+    soonest first; ``PAST``: ended, latest first; None: see ``direction``), with times for ``home`` and the
+    current and next sessions marked. Six queries whatever the sizes (exchanges, count, sessions and three
+    prefetches), one fewer when ``everything`` (``person_exchange_list``) is given."""
     now = now or timezone.now()
-    everything = person_exchange_list(person, now=now)
-    if when not in (UPCOMING, PAST):
-        when = UPCOMING if any(not exchange.is_past for exchange in everything) or not everything else PAST
+    if everything is None:
+        everything = person_exchange_list(person, now=now)
+    when = direction(when, everything)
     exchanges = [exchange for exchange in everything if bool(exchange.is_past) == (when == PAST)]
     by_pk = {exchange.pk: exchange for exchange in everything}
     sessions = (
