@@ -921,15 +921,17 @@ def _mismatch(response, expected, world) -> str | None:
 
 def _snapshot() -> dict:
     """Every row of every table the portal writes (logins and sessions aside: a user's last_login
-    changes as each identity logs in)."""
+    changes as each identity logs in), read in one language: a translated field's ``values()`` follow the
+    active language, which a request in French leaves behind it."""
     snapshot = {}
-    for model in apps.get_models():
-        if model._meta.label == "sessions.Session":
-            continue
-        rows = list(model.objects.order_by("pk").values())
-        if model is get_user_model():
-            rows = [{**row, "last_login": None} for row in rows]
-        snapshot[model._meta.label] = rows
+    with translation.override("en"):
+        for model in apps.get_models():
+            if model._meta.label == "sessions.Session":
+                continue
+            rows = list(model.objects.order_by("pk").values())
+            if model is get_user_model():
+                rows = [{**row, "last_login": None} for row in rows]
+            snapshot[model._meta.label] = rows
     return snapshot
 
 
