@@ -107,7 +107,7 @@ class ExchangeForm(AutoSlugMixin, TranslatedFieldsMixin, ExchangeCitiesMixin, fo
         # ``people``: those the user may read (``exchanges.access.visible_people``); all by default.
         # The exchange's own cities' people first (its host contact is one of them).
         city_ids = exchange_city_ids(self.instance) if self.instance.pk else set()
-        people = (people or Person.objects).select_related("organisation", "city")
+        people = (Person.objects.all() if people is None else people).select_related("organisation", "city")
         self.fields["host_contact"].queryset = first_of_cities(people, city_ids, "name")
         self.fields["host_contact"].widget.search_url = search_url("person_options", self.instance)
         self.fields["visiting_cities"].queryset = City.objects.order_by("name")
@@ -202,7 +202,7 @@ class MembershipForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.delegation = delegation
         # The delegation's own city's people first.
-        people = (people or Person.objects).select_related("organisation", "city")
+        people = (Person.objects.all() if people is None else people).select_related("organisation", "city")
         self.fields["person"].queryset = first_of_cities(people, [delegation.city_id], "name")
         self.fields["person"].widget.search_url = search_url("person_options", delegation.exchange)
         self.fields["person"].label_from_instance = person_label
@@ -293,7 +293,7 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
         self.fields["venue"].queryset = first_of_cities(venues, city_ids, "city__name", "name")
         self.fields["venue"].label_from_instance = lambda venue: f"{venue.name} ({venue.city.name})"
         self.fields["venue"].help_text = _("Required for a site visit.")
-        people = (people or Person.objects).select_related("organisation", "city")
+        people = (Person.objects.all() if people is None else people).select_related("organisation", "city")
         self.fields["presenters"].queryset = first_of_cities(people, city_ids, "name")
         self.fields["presenters"].widget.search_url = search_url("person_options", exchange)
         self.fields["presenters"].label_from_instance = person_label
