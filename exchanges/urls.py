@@ -3,11 +3,13 @@ from django.urls import path
 from exchanges.views import (
     agenda,
     builder,
+    check_ins,
     dashboard,
     delegations,
     feeds,
     manage,
     next_steps,
+    notes,
     objectives,
     pickers,
     programmes,
@@ -65,5 +67,7 @@ urlpatterns = [
     path("exchanges/<slug:slug>/next-steps/<int:pk>/", next_steps.next_step_detail, name="next_step_detail"),
     path("exchanges/<slug:slug>/next-steps/<int:pk>/edit/", next_steps.next_step_edit, name="next_step_edit"),
     path("exchanges/<slug:slug>/next-steps/<int:pk>/update/", next_steps.next_step_update, name="next_step_update"),
+    path("exchanges/<slug:slug>/notes/", notes.learning_notes, name="learning_notes"),
+    path("check-in/<str:token>/", check_ins.check_in, name="check_in"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
 ]

@@ -26,6 +26,7 @@ from exchanges.demo.directory import (
     THEMES,
     VENUES,
 )
+from exchanges.demo.followup import load_follow_up
 from exchanges.demo.french import FRENCH
 from exchanges.demo.notes import NOTES
 from exchanges.models import Delegation, Exchange, Membership, NextStep, Objective, Programme, Session, Venue
@@ -52,6 +53,7 @@ def load_demo() -> Exchange:
     _delegations(exchange, cities, people)
     _sessions(exchange, cities, orgs, people, initiatives)
     _next_steps(exchange, orgs, people, objectives)
+    load_follow_up(exchange, cities, orgs, themes)
     _accounts(cities, people)
     return exchange
 

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from exchanges.access import require_staff
 from exchanges.selectors import next_steps as selectors
+from exchanges.selectors.action_plan import SILENT_AFTER_DAYS, actions_needing_attention
 
 EXCHANGES_PER_PAGE = 20
 
@@ -15,6 +16,7 @@ def dashboard(request):
         request.GET.get("page")
     )
     rows = list(page.object_list)
+    attention, attention_more = actions_needing_attention(today)
     context = {
         "status_counts": selectors.status_counts(),
         "page": page,
@@ -22,5 +24,8 @@ def dashboard(request):
         "chart": selectors.progress_chart(rows),
         "updates": selectors.latest_updates(),
         "today": today,
+        "attention": attention,
+        "attention_more": attention_more,
+        "silent_days": SILENT_AFTER_DAYS,
     }
     return render(request, "exchanges/dashboard.html", context)
