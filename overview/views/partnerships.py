@@ -28,7 +28,8 @@ def partnership_publication(request, slug):
         raise Http404
     publishes = request.POST.get("publishes") == "yes"
     partnership_choose_publication(partnership=partnership, city_ids=city_ids, publishes=publishes)
-    messages.success(
-        request, _("Your choice is saved.") if publishes else _("Your choice is saved: the page is not public.")
-    )
+    if publishes:
+        messages.success(request, _("Your city agrees to a public page."))
+    else:
+        messages.success(request, _("Your city keeps the page for the partnership's cities."))
     return redirect(partnership)
