@@ -1,7 +1,12 @@
 from django.shortcuts import render
 
 from exchanges import selectors
-from exchanges.access import can_edit_exchange, can_view_exchange_history, get_exchange_for_user_or_404
+from exchanges.access import (
+    can_edit_exchange,
+    can_view_exchange_history,
+    get_exchange_for_user_or_404,
+    learning_note_author,
+)
 from exchanges.confidentiality import audience_for, shown_sessions
 from exchanges.selectors.translations import translation_status
 
@@ -22,6 +27,7 @@ def exchange_detail(request, slug):
         "days": selectors.sessions_by_day(exchange, sessions),
         "can_edit": can_edit,
         "can_view_history": can_view_exchange_history(request.user, exchange),
+        "takes_notes": request.user.is_authenticated and learning_note_author(request.user, exchange) is not None,
         # For those who may edit the exchange: how much of its content each language still lacks.
         "translation_status": translation_status(exchange) if can_edit else None,
     }
