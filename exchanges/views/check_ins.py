@@ -5,7 +5,7 @@ link gets 404. The page is in the owner's language.
 """
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 
@@ -27,7 +27,7 @@ def check_in(request, token):
                 check_in_answer(
                     check_in=found, text=form.cleaned_data["text"], new_status=form.cleaned_data["new_status"]
                 )
-                form = None
+                return redirect(request.path)
             else:
                 status = 400
         context = {"check_in": found, "step": step, "exchange": step.exchange, "form": form}
