@@ -14,6 +14,13 @@ from core.fields import SingleLineCharField
 from participants.models import Person
 
 
+def validate_check_in_months(value: str) -> None:
+    """Months after an exchange, comma-separated, each from 1 to 60."""
+    validate_comma_separated_integer_list(value)
+    if any(not 1 <= int(part) <= 60 for part in value.split(",") if part.strip()):
+        raise ValidationError(_("Give months from 1 to 60, e.g. 3,6,12."))
+
+
 class Programme(models.Model):
     """A series of exchanges run by one organiser, e.g. SCN bilateral city exchanges 2017–2018."""
 
@@ -38,7 +45,7 @@ class Programme(models.Model):
         max_length=40,
         default="3,6,12",
         blank=True,
-        validators=[validate_comma_separated_integer_list],
+        validators=[validate_check_in_months],
         help_text=_("Comma-separated, e.g. 3,6,12: the owners of open actions are asked for an update then."),
     )
 
