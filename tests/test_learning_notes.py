@@ -177,3 +177,22 @@ def test_learning_notes_page_query_count_does_not_grow(client, django_assert_num
         page = client.get(_url(exchange)).content.decode()
 
     assert page.count('class="card learning-note"') == count
+
+
+def test_shared_note_on_a_session_the_colleague_may_not_see_stays_unseen(client):
+    exchange = ExchangeFactory()
+    dakar, montreal = DelegationFactory(exchange=exchange), DelegationFactory(exchange=exchange)
+    author, colleague = (MembershipFactory(delegation=dakar, person__user=UserFactory()) for _ in range(2))
+    restricted = SessionFactory(
+        exchange=exchange, title="Closed briefing", confidentiality=Session.Confidentiality.RESTRICTED
+    )
+    restricted.attending_delegations.set([montreal])
+    restricted.presenters.set([author.person])
+    learning_note_save(
+        author=author.person, session=restricted, uid=uuid.uuid4(), text="Briefing point", visibility="delegation"
+    )
+    client.force_login(colleague.person.user)
+
+    page = client.get(_url(exchange)).content.decode()
+
+    assert "Briefing point" not in page and "Closed briefing" not in page

@@ -64,6 +64,7 @@ def learning_notes(request, slug):
             return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
     notes = list(
         readable_learning_notes(author, exchange)
+        .filter(session__in=sessions)  # a colleague's note on a session this reader may not see stays unseen
         .select_related("session", "author", "delegation__city")
         .order_by("session__start", "created_at", "pk")
     )
