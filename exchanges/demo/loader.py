@@ -30,6 +30,7 @@ from exchanges.demo.followup import load_follow_up
 from exchanges.demo.french import FRENCH
 from exchanges.demo.notes import NOTES
 from exchanges.models import Delegation, Exchange, Membership, NextStep, Objective, Programme, Session, Venue
+from exchanges.versions import exchange_touch
 from participants.models import Person
 
 DELEGATES = [
@@ -55,6 +56,7 @@ def load_demo() -> Exchange:
     _next_steps(exchange, orgs, people, objectives)
     load_follow_up(exchange, cities, orgs, themes)
     _accounts(cities, people)
+    exchange_touch(exchange.pk)  # a venue renamed by QuerySet.update above sends no signal
     return exchange
 
 
