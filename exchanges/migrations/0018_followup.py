@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cities', '0007_clean_single_line_translated_rows'),
-        ('exchanges', '0015_exchange_content_version'),
+        ('exchanges', '0016_survey_responses'),
         ('participants', '0009_person_phone'),
     ]
 

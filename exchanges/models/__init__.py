@@ -6,6 +6,7 @@ from exchanges.models.notes import LearningNote
 from exchanges.models.partnerships import Partnership, PartnershipCity, PracticeAdoption
 from exchanges.models.programmes import Exchange, Objective, Programme
 from exchanges.models.sessions import AgendaChange, Session, Venue
+from exchanges.models.surveys import SurveyAnswer, SurveyResponse
 
 __all__ = [
     "AgendaChange",
@@ -22,5 +23,7 @@ __all__ = [
     "PracticeAdoption",
     "Programme",
     "Session",
+    "SurveyAnswer",
+    "SurveyResponse",
     "Venue",
 ]

@@ -3,10 +3,13 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from exchanges.access import require_staff
+from exchanges.models import Programme
 from exchanges.selectors import next_steps as selectors
 from exchanges.selectors.action_plan import SILENT_AFTER_DAYS, actions_needing_attention
 
 EXCHANGES_PER_PAGE = 20
+# The dashboard links the indicators of the latest programmes (the programmes page lists them all).
+PROGRAMMES_LISTED = 10
 
 
 def dashboard(request):
@@ -27,5 +30,6 @@ def dashboard(request):
         "attention": attention,
         "attention_more": attention_more,
         "silent_days": SILENT_AFTER_DAYS,
+        "programmes": Programme.objects.order_by("-start_date", "name")[:PROGRAMMES_LISTED],
     }
     return render(request, "exchanges/dashboard.html", context)

@@ -9,6 +9,7 @@ from exchanges.access import (
 from exchanges.confidentiality import audience_for, shown_sessions
 from exchanges.models import Session
 from exchanges.selectors.translations import translation_status
+from exchanges.views.surveys import survey_panel
 
 
 def home(request):
@@ -32,11 +33,12 @@ def exchange_detail(request, slug):
     exchange = get_exchange_for_user_or_404(request.user, slug)
     sessions = shown_sessions(audience_for(request.user, exchange), selectors.agenda_sessions(exchange))
     can_edit = can_edit_exchange(request.user, exchange)
+    objectives = list(exchange.objectives.all())
     delegations = list(selectors.delegations_with_members(exchange))
     context = {
         "exchange": exchange,
         "visiting_cities": list(exchange.visiting_cities.all()),
-        "objectives": list(exchange.objectives.all()),
+        "objectives": objectives,
         "delegations": delegations,
         "days": selectors.sessions_by_day(exchange, sessions),
         "can_edit": can_edit,
@@ -44,5 +46,6 @@ def exchange_detail(request, slug):
         "takes_notes": _takes_part(request.user, exchange, delegations, sessions),
         # For those who may edit the exchange: how much of its content each language still lacks.
         "translation_status": translation_status(exchange) if can_edit else None,
+        "survey": survey_panel(request, exchange, objectives),
     }
     return render(request, "exchanges/exchange_detail.html", context)
