@@ -10,8 +10,6 @@ that the object exists. docs/development.md lists which helper answers which que
 """
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-
-from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
