@@ -152,6 +152,7 @@ class ProgrammeForm(TranslatedFieldsMixin, forms.ModelForm):
             "planned_exchanges",
             *translated("description"),
             "requires_sign_off",
+            "check_in_months",
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
