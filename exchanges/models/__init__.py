@@ -3,7 +3,7 @@
 from exchanges.models.delegations import Delegation, Membership
 from exchanges.models.next_steps import NextStep, NextStepUpdate
 from exchanges.models.programmes import Exchange, Objective, Programme
-from exchanges.models.sessions import AgendaChange, Session, Venue
+from exchanges.models.sessions import AgendaChange, Session, SessionMove, Venue
 
 __all__ = [
     "AgendaChange",
@@ -15,5 +15,6 @@ __all__ = [
     "Objective",
     "Programme",
     "Session",
+    "SessionMove",
     "Venue",
 ]
