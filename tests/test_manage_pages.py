@@ -54,6 +54,8 @@ def _manage_urls(exchange):
         reverse("exchanges:session_add", kwargs=kw),
         reverse("exchanges:session_edit", kwargs={**kw, "pk": session.pk}),
         reverse("exchanges:session_delete", kwargs={**kw, "pk": session.pk}),
+        reverse("exchanges:session_move", kwargs={**kw, "pk": session.pk}),
+        reverse("exchanges:exchange_copy", kwargs=kw),
         reverse("exchanges:objective_list", kwargs=kw),
         reverse("exchanges:objective_edit", kwargs={**kw, "pk": objective.pk}),
         reverse("exchanges:objective_delete", kwargs={**kw, "pk": objective.pk}),
@@ -72,6 +74,7 @@ def _post_urls(exchange):
     return [
         reverse("exchanges:status_change", kwargs=kw),
         reverse("exchanges:session_duplicate", kwargs={**kw, "pk": session.pk}),
+        reverse("exchanges:move_undo", kwargs=kw),
         reverse("exchanges:objective_move", kwargs={**kw, "pk": objective.pk}),
         reverse("exchanges:delegation_add", kwargs=kw),
         reverse("exchanges:member_add", kwargs={**kw, "pk": delegation.pk}),
