@@ -70,6 +70,8 @@ def _mark_series(sessions) -> None:
         if session.series is not None:
             series[session.series].append(session)
     for blocks in series.values():
+        if len(blocks) < 2:
+            continue  # the other days were deleted: a session like any other
         for position, session in enumerate(blocks, start=1):
             session.series_position, session.series_length = position, len(blocks)
 
