@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='exchange',
             name='is_template',
-            field=models.BooleanField(default=False, help_text="Offered on the programme's page as the start of a new exchange (“New exchange from template”).", verbose_name='template of its programme'),
+            field=models.BooleanField(default=False, help_text="Offered on the programme's page as the start of a new exchange (“New exchange from template”).", verbose_name='exchange template'),
         ),
         migrations.AddField(
             model_name='session',

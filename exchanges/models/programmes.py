@@ -92,7 +92,7 @@ class Exchange(models.Model):
         _("public"), default=False, help_text=_("Show the agenda and published report to everyone.")
     )
     is_template = models.BooleanField(
-        _("template of its programme"),
+        _("exchange template"),
         default=False,
         help_text=_("Offered on the programme's page as the start of a new exchange (“New exchange from template”)."),
     )
