@@ -188,6 +188,36 @@ def private_demo(demo):
     return demo
 
 
+# --- the test database -----------------------------------------------------------------------------------------
+#
+# On SQLite (``make test``) each xdist worker's database is made from the models (Django's TEST["MIGRATE"] =
+# False), not by replaying the 48 migrations: rendering their historical states cost every worker about 14 s
+# of a quiet core. The migrations are still under test: tests/test_models_and_migrations.py fails when the
+# models and the migrations disagree (so the two schemas are the same), the migration tests migrate back and
+# forth through most of them on this very database (``recorded_migrations`` below), and on PostgreSQL
+# (``.ci/run``) the test database is made by the migrations themselves, as ``make run`` and production do.
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["MIGRATE"] = False
+
+
+@pytest.fixture
+def recorded_migrations(transactional_db):
+    """The test database recorded as being at the newest migrations, which it is (made from the models, or by
+    them): a test may then migrate it back to an older state and forward again."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes(), fake=True)
+
+
 @pytest.fixture
 def staff_user(db):
     from tests.factories import StaffFactory

@@ -20,6 +20,8 @@ from cities.models import City
 from exchanges.models import Delegation, Exchange, Membership, Session
 from participants.models import Invitation, Person
 
+pytestmark = pytest.mark.usefixtures("recorded_migrations")
+
 BEFORE_THE_MOVE = [
     ("accounts", "0001_squashed_0003_user_only"),
     ("participants", "0001_squashed_0001_people"),

@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("recorded_migrations")]
 
 BEFORE = [("exchanges", "0009_single_line_fields"), ("participants", "0005_single_line_fields")]
 # The texts are translated (modeltranslation): the migrations that fold the original columns, then the English
