@@ -178,6 +178,8 @@ def test_a_two_day_workshop_is_two_daily_blocks_and_two_calendar_events(client, 
     assert feed.count("BEGIN:VEVENT") == 2
     builder = client.get(_url("builder", exchange)).content.decode()
     assert "day 1 of 2" in builder and "day 2 of 2" in builder
+    agenda = client.get(reverse("exchanges:agenda", kwargs={"slug": exchange.slug})).content.decode()
+    assert agenda.count("(8 h)") == 2  # each day's block, not one of 32 hours
 
 
 def test_editing_every_day_of_a_series_changes_each_block_on_its_own_day(client, exchange, staff_user):

@@ -110,7 +110,12 @@
       var current = drag;
       drag = null;
       current.block.classList.remove("timeline__block--dragging");
-      if (!current.moved) { return; }
+      if (!current.moved) {
+        // A press without a drag: go to the session in the agenda below (its "Edit" and "Move to…").
+        var item = document.getElementById("session-" + current.block.dataset.session);
+        if (item && !cancelled) { item.scrollIntoView({block: "center"}); }
+        return;
+      }
       var column = current.block.parentElement;
       var unchanged = column === current.column && +current.block.dataset.start === current.start &&
         +current.block.dataset.end === current.end;
