@@ -19,7 +19,7 @@ from reports.models import Report
 
 # model: fields kept out of the history (secrets must not survive in old rows).
 TRACKED = {
-    Exchange: [],
+    Exchange: ["content_version"],  # a cache key, not a change anyone made
     Objective: [],
     Session: [],
     NextStep: [],

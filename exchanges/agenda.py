@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property, lru_cache
 
+from django.conf import settings
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from cities.models import Organisation
 from core.formats import short_day
 from exchanges.access import person_for
 from exchanges.confidentiality import attended_by
@@ -192,16 +194,78 @@ def _agenda_prefetches(queryset: QuerySet[Session]) -> QuerySet[Session]:
     )
 
 
+def _attended_by_delegation(sessions: QuerySet[Session], delegation: Delegation | None) -> QuerySet[Session]:
+    if delegation is None:
+        return sessions
+    through = Session.attending_delegations.through
+    return sessions.filter(
+        Exists(through.objects.filter(session_id=OuterRef("pk"), delegation=delegation))
+        | ~Exists(through.objects.filter(session_id=OuterRef("pk")))
+    )
+
+
 def exchange_agenda_sessions(exchange: Exchange, *, delegation: Delegation | None = None) -> QuerySet[Session]:
     """The exchange's sessions in order, optionally only those a delegation attends."""
-    sessions = Session.objects.filter(exchange=exchange)
-    if delegation is not None:
-        through = Session.attending_delegations.through
-        sessions = sessions.filter(
-            Exists(through.objects.filter(session_id=OuterRef("pk"), delegation=delegation))
-            | ~Exists(through.objects.filter(session_id=OuterRef("pk")))
-        )
+    sessions = _attended_by_delegation(Session.objects.filter(exchange=exchange), delegation)
     return _agenda_prefetches(sessions).order_by("start", "end", "pk")
+
+
+# Columns the agenda page and the session page never show: left in the database.
+UNSHOWN_SESSION_COLUMNS = ("notes", *(f"notes_{code}" for code, _name in settings.LANGUAGES), "created_at")
+
+
+def _listing(sessions: QuerySet[Session], *, notes: bool = False) -> QuerySet[Session]:
+    """Sessions with what a page lists of them as plain lists (``presenter_list``, ``organisation_list``,
+    ``delegation_list``): no related manager, no queryset per session when the template reads them."""
+    sessions = sessions.select_related("exchange__host_city", "venue__city", "venue__host_organisation")
+    if not notes:
+        sessions = sessions.defer(*UNSHOWN_SESSION_COLUMNS)
+    return sessions.prefetch_related(
+        Prefetch(
+            "presenters",
+            queryset=Person.objects.select_related("organisation").order_by("name"),
+            to_attr="presenter_list",
+        ),
+        Prefetch("organisations", queryset=Organisation.objects.all(), to_attr="organisation_list"),
+        Prefetch(
+            "attending_delegations", queryset=Delegation.objects.select_related("city"), to_attr="delegation_list"
+        ),
+    )
+
+
+def agenda_listing(exchange: Exchange, *, delegation: Delegation | None = None) -> QuerySet[Session]:
+    """The exchange agenda page's sessions in order (a delegation's only, if given), as ``_listing`` loads them."""
+    sessions = _attended_by_delegation(Session.objects.filter(exchange=exchange), delegation)
+    return _listing(sessions).order_by("start", "end", "pk")
+
+
+def session_of_exchange(exchange: Exchange, pk: int) -> Session | None:
+    """One session of the exchange with everything its page shows (notes included), or None."""
+    return _listing(Session.objects.filter(exchange=exchange, pk=pk), notes=True).first()
+
+
+class ListingLabels:
+    """The words an agenda repeats for every session, translated once per page instead of once per session."""
+
+    def __init__(self):
+        self.kinds = {value: str(label) for value, label in Session.Kind.choices}
+        self.levels = {value: str(label) for value, label in Session.Confidentiality.choices}
+        self.district = _("district: %(district)s")
+
+
+def prepare_listing(items, *, session_url: str, ics_url: str, labels: ListingLabels) -> None:
+    """Give each listed session what its row shows, worked out in Python once: its kind and confidentiality in
+    words, its page and calendar file addresses (``session_url`` and ``ics_url`` hold ``{pk}``)."""
+    for item in items:
+        if getattr(item, "is_busy", False):
+            continue
+        item.kind_label = labels.kinds.get(item.kind, item.kind)
+        item.confidentiality_label = labels.levels.get(item.confidentiality, item.confidentiality)
+        item.page_url = session_url.format(pk=item.pk)
+        item.ics_url = ics_url.format(pk=item.pk)
+        venue = item.venue
+        if venue is not None:
+            venue.district_label = labels.district % {"district": venue.district} if venue.district else ""
 
 
 def person_sessions(person: Person) -> QuerySet[Session]:
@@ -225,6 +289,16 @@ def person_sessions(person: Person) -> QuerySet[Session]:
     return _agenda_prefetches(sessions).order_by("start", "end", "pk")
 
 
+def person_exchange_versions(person: Person) -> list[tuple[int, int]]:
+    """``(id, content version)`` of every exchange a person takes part in (member or presenter), drafts included:
+    the key of what their personal feed shows (``exchanges.feeds.personal_feed_body``). One query on exchanges."""
+    taking_part = Q(delegations__memberships__person=person) | Q(sessions__presenters=person)
+    rows = Exchange.objects.filter(pk__in=Exchange.objects.filter(taking_part).values("pk")).values_list(
+        "pk", "content_version", "status"
+    )
+    return sorted(rows)
+
+
 def person_exchanges(person: Person, *, today: date | None = None) -> QuerySet[Exchange]:
     """Exchanges a person takes part in (member or presenter), not drafts: upcoming first, then the past."""
     today = today or timezone.localdate()
@@ -244,19 +318,31 @@ def person_exchanges(person: Person, *, today: date | None = None) -> QuerySet[E
     )
 
 
+def exchange_in_progress(exchange: Exchange, now: datetime) -> bool:
+    first, last = exchange.local_bounds()
+    return first <= now < last and exchange.status != Exchange.Status.CANCELLED
+
+
+def current_and_next(exchange: Exchange, bounds, *, now: datetime | None = None) -> tuple[tuple[int, ...], int | None]:
+    """The positions in ``bounds`` (``(start, end)`` pairs sorted by start) of the sessions going on now and of the
+    next one, while the exchange is under way; ``((), None)`` otherwise. The agenda's cache compares it."""
+    now = now or timezone.now()
+    if not exchange_in_progress(exchange, now):
+        return (), None
+    current = tuple(index for index, (start, end) in enumerate(bounds) if start <= now < end)
+    following = next((index for index, (start, _end) in enumerate(bounds) if start > now), None)
+    return current, following
+
+
 def mark_current_and_next(exchange: Exchange, sessions: list[Session], *, now: datetime | None = None) -> None:
     """Flag the sessions going on now and the next one, while the exchange is under way.
 
     Sets ``is_current`` and ``is_next`` on every session of the list (sorted by start).
     """
-    now = now or timezone.now()
-    first, last = exchange.local_bounds()
-    during = first <= now < last and exchange.status != Exchange.Status.CANCELLED
-    next_found = False
-    for session in sessions:
-        session.is_current = during and session.start <= now < session.end
-        session.is_next = during and not next_found and session.start > now
-        next_found = next_found or session.is_next
+    current, following = current_and_next(exchange, [(session.start, session.end) for session in sessions], now=now)
+    for index, session in enumerate(sessions):
+        session.is_current = index in current
+        session.is_next = index == following
 
 
 def attach_times(sessions, home: Zone | None) -> None:

@@ -7,4 +7,6 @@ class ExchangesConfig(AppConfig):
     verbose_name = _("Exchanges")
 
     def ready(self):
-        from exchanges import receivers  # noqa: F401 - connects the signal receivers
+        from exchanges import receivers, versions  # noqa: F401 - connects the signal receivers
+
+        versions.connect()

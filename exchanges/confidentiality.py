@@ -26,7 +26,14 @@ from datetime import datetime
 from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 
-from exchanges.access import can_edit_exchange, coordinates_city_of, is_staff, person_for, takes_part
+from exchanges.access import (
+    can_edit_exchange,
+    coordinated_city_ids,
+    coordinates_city_of,
+    is_staff,
+    person_for,
+    takes_part,
+)
 from exchanges.models import Delegation, Exchange, Session
 from participants.models import Person
 
@@ -131,6 +138,37 @@ def audience_for(user, exchange: Exchange, *, feed: bool = False) -> Audience:
     )
 
 
+def may_read_notes(audience: Audience, session: Session) -> bool:
+    """A session's notes and outcome are working notes for those who take part (the report publishes what it
+    draws from them): its insiders read them on the session's page when they see the session in full."""
+    return audience.shown(session) is Shown.FULL and (audience.organiser or audience.insider)
+
+
+def audience_key(user, audience: Audience) -> str:
+    """Viewers with the same key are shown every session of an exchange alike (``Audience.shown``), so they may
+    share a cached rendering of its agenda or feed (under its content version, which every change to its
+    sessions, delegations and members grows: ``exchanges.versions``).
+
+    Organisers see everything; the public, and users who neither take part in an exchange nor coordinate a city,
+    what the public sees. Anyone else may be an insider, and what they see depends on what they attend: their
+    key is their own, with the cities they coordinate (a role that changes without touching the exchange). No
+    query beyond those the request has made already (their person, their cities).
+    """
+    if audience.organiser:
+        return "organiser"
+    if audience is PUBLIC or not user.is_authenticated:
+        return "public"
+    person = person_for(user)
+    cities = coordinated_city_ids(user)
+    if not callable(audience._insider):
+        if not audience._insider:
+            return "public"
+    elif person is None and not cities:
+        return "public"  # an insider is staff, a coordinator or a person who takes part
+    city_ids = ",".join(str(pk) for pk in sorted(cities))
+    return f"viewer:{user.pk}:{person.pk if person else ''}:{city_ids}"
+
+
 def document_audience(exchange: Exchange) -> Audience:
     """The audience of a document that everyone who sees the exchange may download (the printable agenda)."""
     return PUBLIC if exchange.is_public else INSIDERS
@@ -185,6 +223,9 @@ def _unnamed(session: Session) -> Session:
         session._prefetched_objects_cache = cache = {}
     cache["presenters"] = session.presenters.model.objects.none()
     cache["organisations"] = session.organisations.model.objects.none()
+    # The plain lists of exchanges.agenda's listings, where they were loaded.
+    session.presenter_list = []
+    session.organisation_list = []
     session.is_unnamed = True
     return session
 

@@ -11,8 +11,6 @@ import hashlib
 from datetime import UTC, timedelta
 from urllib.parse import urlsplit
 
-from django.core.cache import cache
-from django.db.models import Count, Max
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
@@ -20,7 +18,7 @@ from icalendar import Calendar, Event, vDuration
 from core.site import site_url
 from core.text import one_line
 from core.translated import translated_text
-from exchanges import agenda
+from exchanges import agenda, versions
 from exchanges.confidentiality import Audience, BusyBlock, shown_sessions
 from exchanges.models import Exchange, Session
 from participants.models import Person
@@ -155,37 +153,44 @@ def agenda_calendar(*, name: str, sessions, time_zone: str | None = None, reques
     return calendar.to_ical()
 
 
-def exchange_feed_body(exchange: Exchange, audience: Audience, request=None) -> bytes:
+def exchange_feed_body(exchange: Exchange, audience: Audience, request=None, *, audience_key: str = "") -> bytes:
     """The calendar of one exchange's agenda, in the host city's time zone, as ``audience`` may see it; links
-    use the request's address when SITE_URL is not set."""
-    return agenda_calendar(
-        name=_("%(exchange)s: agenda") % {"exchange": _marked(exchange, "title")},
-        sessions=shown_sessions(audience, agenda.exchange_agenda_sessions(exchange)),
-        time_zone=exchange.host_city.time_zone,
-        request=request,
-    )
+    use the request's address when SITE_URL is not set.
 
+    With ``audience_key`` (``exchanges.confidentiality.audience_key``), cached under the exchange's content
+    version, the language, that key and the site address (``exchanges.versions``): a hit reads no session.
+    """
 
-# Calendar apps poll the personal feed; a person in many exchanges has hundreds of events, which take
-# icalendar a while to write. The body is kept this long, keyed by what a session edit changes.
-PERSONAL_FEED_CACHE_SECONDS = 300
+    def build() -> bytes:
+        return agenda_calendar(
+            name=_("%(exchange)s: agenda") % {"exchange": _marked(exchange, "title")},
+            sessions=shown_sessions(audience, agenda.exchange_agenda_sessions(exchange)),
+            time_zone=exchange.host_city.time_zone,
+            request=request,
+        )
+
+    if not audience_key:
+        return build()
+    return versions.cached(versions.cache_key("feed", exchange, audience_key, site_url(request)), build)
 
 
 def personal_feed_body(person: Person, request=None) -> bytes:
-    """The calendar of a person's own sessions, in their language; kept in the cache for
-    PERSONAL_FEED_CACHE_SECONDS under a key that changes with any session edit, their token or language,
-    and the site address its links use."""
-    sessions = agenda.person_sessions(person)
-    latest = sessions.order_by().aggregate(changed=Max("updated_at"), count=Count("pk"))
-    version = (
-        f"{person.pk}|{person.feed_token}|{person.language}|{latest['changed']}|{latest['count']}|{site_url(request)}"
+    """The calendar of a person's own sessions, in their language; cached under a key made of the content
+    versions of their exchanges (``exchanges.versions``: every change to a session, its people or delegations
+    grows them), their token, name and language, and the site address its links use. A hit reads the versions
+    (one query on exchanges) and no session."""
+    exchanges = agenda.person_exchange_versions(person)
+    version = "|".join(
+        str(part) for part in (person.pk, person.feed_token, person.language, person.name, site_url(request), exchanges)
     )
     key = "personal-feed:" + hashlib.sha256(version.encode()).hexdigest()
-    body = cache.get(key)
-    if body is None:
+
+    def build() -> bytes:
         with translation.override(person.language):
-            body = agenda_calendar(
-                name=_("My agenda: %(name)s") % {"name": person.name}, sessions=sessions, request=request
+            return agenda_calendar(
+                name=_("My agenda: %(name)s") % {"name": person.name},
+                sessions=agenda.person_sessions(person),
+                request=request,
             )
-        cache.set(key, body, PERSONAL_FEED_CACHE_SECONDS)
-    return body
+
+    return versions.cached(key, build)

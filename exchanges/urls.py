@@ -14,6 +14,7 @@ from exchanges.views import (
     pickers,
     programmes,
     public,
+    sessions,
     translations,
     venues,
 )
@@ -36,6 +37,7 @@ urlpatterns = [
     path("exchanges/<slug:slug>/checks/", builder.checks, name="checks"),
     path("exchanges/<slug:slug>/translations/", translations.translation_status_page, name="translations"),
     path("exchanges/<slug:slug>/sessions/new/", builder.session_add, name="session_add"),
+    path("exchanges/<slug:slug>/sessions/<int:pk>/", sessions.session_detail, name="session_detail"),
     path("exchanges/<slug:slug>/sessions/<int:pk>/edit/", builder.session_edit, name="session_edit"),
     path("exchanges/<slug:slug>/sessions/<int:pk>/duplicate/", builder.session_duplicate, name="session_duplicate"),
     path("exchanges/<slug:slug>/sessions/<int:pk>/delete/", builder.session_delete, name="session_delete"),

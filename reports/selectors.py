@@ -157,8 +157,11 @@ def annex_data(exchange: Exchange, audience: Audience = PUBLIC, delegation: Dele
 
 
 def _columns(model, path: str = "") -> list[str]:
-    """Every stored column of ``model`` as a ``values_list`` lookup, reached through ``path`` (``"venue__"``)."""
-    return [path + f.name for f in model._meta.concrete_fields]
+    """Every stored column of ``model`` as a ``values_list`` lookup, reached through ``path`` (``"venue__"``).
+
+    Not the exchange's content version (exchanges.versions): it grows with changes a given PDF may not show
+    (which delegations attend a session, for the whole agenda); the rows themselves decide."""
+    return [path + f.name for f in model._meta.concrete_fields if f.name != "content_version"]
 
 
 def _wide_rows(relation: str, paths: tuple[str, ...], exchange_id: int) -> QuerySet:

@@ -176,6 +176,27 @@ class ExchangeProvider(Provider):
         return Hit(exchange.title, exchange.get_absolute_url(), meta, exchange.description)
 
 
+class SessionProvider(Provider):
+    """Sessions that may be published (public and Chatham House: ``exchanges.confidentiality.publishable_sessions``)
+    of the exchanges the user sees, by their texts; a hit names no presenter and leads to the session's page."""
+
+    kind = "sessions"
+    label = _("Sessions")
+    fields = both_languages("title", "description", "notes")
+    title = "title"
+    title_translated = True
+    ordering = ("-start", "pk")
+
+    def visible(self, user):
+        return Session.objects.filter(
+            publishable_sessions(), exchange__in=visible_exchanges(user).values("pk")
+        ).select_related("exchange__host_city")
+
+    def hit(self, session: Session) -> Hit:
+        meta = f"{date_format(session.local_start())} · {session.exchange.title}"
+        return Hit(session.title, session.get_absolute_url(), meta, session.description)
+
+
 class ReportProvider(Provider):
     """Published reports: the text of each report's current release, never a draft (editors included)."""
 
@@ -203,6 +224,7 @@ PROVIDERS: list[Provider] = [
     OrganisationProvider(),
     PersonProvider(),
     ExchangeProvider(),
+    SessionProvider(),
     ReportProvider(),
 ]
 

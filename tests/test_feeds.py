@@ -60,7 +60,7 @@ def test_personal_feed_events_carry_uid_sequence_location_presenters_and_url(cli
     assert "Commander Sylvain Bissonnette, Commander, Service de Police de la Ville de Montréal" in description
     assert "Jocelyne Lebrun, Community Development Adviser, Department of Social Diversity and Sports" in description
     # SITE_URL unset: the link follows the address the feed was fetched from.
-    assert str(event["URL"]) == f"http://testserver/exchanges/dakar-montreal-2017/#session-{session.pk}"
+    assert str(event["URL"]) == f"http://testserver/exchanges/dakar-montreal-2017/sessions/{session.pk}/"
     assert event.decoded("DTSTAMP") == session.updated_at.replace(microsecond=0)
 
 

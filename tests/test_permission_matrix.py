@@ -490,6 +490,8 @@ MATRIX = {
         coordinator_host=Page("Agenda: Dakar–Montréal city exchange"),
         staff=Page("Agenda: Dakar–Montréal city exchange"),
     ),
+    # One session's page (issue 16): the exchange's readers, as they may see the session.
+    "exchanges:session_detail": readers_of_a(A_SESSION, Page("Back to the agenda")),
     "exchanges:agenda_ics": Row(A_SLUG, anonymous=NOT_FOUND, delegate_a=Page("BEGIN:VEVENT"), coordinator_host=Page("BEGIN:VEVENT"), staff=Page("BEGIN:VEVENT")),
     "exchanges:my_agenda": Row(
         None,
@@ -941,15 +943,17 @@ def _mismatch(response, expected, world) -> str | None:
 
 def _snapshot() -> dict:
     """Every row of every table the portal writes (logins and sessions aside: a user's last_login
-    changes as each identity logs in)."""
+    changes as each identity logs in), read in one language: a translated field's ``values()`` follow the
+    active language, which a request in French leaves behind it."""
     snapshot = {}
-    for model in apps.get_models():
-        if model._meta.label == "sessions.Session":
-            continue
-        rows = list(model.objects.order_by("pk").values())
-        if model is get_user_model():
-            rows = [{**row, "last_login": None} for row in rows]
-        snapshot[model._meta.label] = rows
+    with translation.override("en"):
+        for model in apps.get_models():
+            if model._meta.label == "sessions.Session":
+                continue
+            rows = list(model.objects.order_by("pk").values())
+            if model is get_user_model():
+                rows = [{**row, "last_login": None} for row in rows]
+            snapshot[model._meta.label] = rows
     return snapshot
 
 
@@ -1083,6 +1087,7 @@ def test_personal_feed_with_a_wrong_token_is_404_for_everyone(token, client, wor
 SENDER = "coordinator_sender"
 SENDER_AS_HOST = {
     "home", "exchanges:detail", "exchanges:programme_list", "exchanges:programme_detail", "exchanges:agenda",
+    "exchanges:session_detail",
     "exchanges:agenda_ics", "exchanges:next_steps", "exchanges:next_step_detail", "cities:city_detail",
     "cities:initiative_detail", "search", "reports:report_list", "reports:report", "reports:draft",
     "reports:section_edit", "reports:settings", "reports:publish", "reports:versions", "reports:version",

@@ -14,6 +14,7 @@ from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     PersonFactory,
+    SessionFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -146,14 +147,15 @@ def test_search_query_count_does_not_grow(client, staff_user, django_assert_num_
         InitiativeFactory(city=city, name=f"Harbour initiative {index}")
         OrganisationFactory(city=city, name=f"Harbour organisation {index}")
         PersonFactory(name=f"Harbour person {index}", organisation__city=city)
-        ExchangeFactory(title=f"Harbour exchange {index}", host_city=city)
+        exchange = ExchangeFactory(title=f"Harbour exchange {index}", host_city=city)
+        SessionFactory(exchange=exchange, title=f"Harbour session {index}")
     client.force_login(staff_user)
 
-    # session, user, then a count and a page for each of the five kinds
-    with django_assert_num_queries(13):
+    # session, user, then a count and a page for each of the six kinds
+    with django_assert_num_queries(15):
         page = _search(client, "harbour")
 
-    assert page.count('class="card search-hit"') == 5 * min(count, 5)
+    assert page.count('class="card search-hit"') == 6 * min(count, 5)
 
 
 # PostgreSQL: stemming, unaccent and the indexes

@@ -29,6 +29,7 @@ from exchanges.demo.directory import (
 from exchanges.demo.french import FRENCH
 from exchanges.demo.notes import NOTES
 from exchanges.models import Delegation, Exchange, Membership, NextStep, Objective, Programme, Session, Venue
+from exchanges.versions import exchange_touch
 from participants.models import Person
 
 DELEGATES = [
@@ -53,6 +54,7 @@ def load_demo() -> Exchange:
     _sessions(exchange, cities, orgs, people, initiatives)
     _next_steps(exchange, orgs, people, objectives)
     _accounts(cities, people)
+    exchange_touch(exchange.pk)  # a venue renamed by QuerySet.update above sends no signal
     return exchange
 
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exchanges', '0014_programme_requires_sign_off'),
+        ('exchanges', '0015_exchange_content_version'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

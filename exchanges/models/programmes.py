@@ -103,6 +103,9 @@ class Exchange(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Grows by one on every change to what the exchange's pages show (exchanges.versions.exchange_touch): its
+    # rendered agenda and feeds are cached under it. Written only by that UPDATE, never by save().
+    content_version = models.PositiveBigIntegerField(_("content version"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("exchange")
@@ -123,6 +126,21 @@ class Exchange(models.Model):
 
     def get_absolute_url(self):
         return reverse("exchanges:detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        # Never write back the content version read with this instance (a concurrent bump would be undone, and a
+        # rendered agenda cached under an older version served again): an update leaves it out, then bumps it.
+        adding = self._state.adding
+        if not adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "content_version"
+            ]
+        super().save(*args, **kwargs)
+        if not adding:
+            Exchange.objects.filter(pk=self.pk).update(content_version=F("content_version") + 1)
+            self.content_version += 1
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:

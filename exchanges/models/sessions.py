@@ -143,7 +143,7 @@ class Session(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("exchanges:detail", kwargs={"slug": self.exchange.slug}) + f"#session-{self.pk}"
+        return reverse("exchanges:session_detail", kwargs={"slug": self.exchange.slug, "pk": self.pk})
 
     def save(self, *args, **kwargs):
         # Calendar clients replace an event only when its SEQUENCE grows (RFC 5545, 3.8.7.4).

@@ -12,6 +12,7 @@ from core.translated import LANGUAGE_CODES
 from core.validators import validate_time_zone
 from exchanges.models import AgendaChange, Delegation, Exchange, Membership, Objective, Session
 from exchanges.signals import agenda_changed
+from exchanges.versions import exchange_touch
 from exchanges.wording import stored_texts
 from participants.models import Person, new_feed_token
 
@@ -79,6 +80,7 @@ def _ensure_delegations(exchange: Exchange) -> None:
     Delegation.objects.bulk_create(
         [Delegation(exchange=exchange, city=city, role=role) for city, role in wanted if city.pk not in existing]
     )
+    exchange_touch(exchange.pk)  # bulk_create sends no post_save
 
 
 @transaction.atomic
@@ -140,6 +142,7 @@ def objective_move(*, objective: Objective, offset: int) -> None:
     for position, item in enumerate(objectives, start=1):
         item.position = position
     Objective.objects.bulk_update(objectives, ["position"])
+    exchange_touch(objective.exchange_id)  # bulk_update sends no post_save
 
 
 @transaction.atomic
@@ -150,6 +153,7 @@ def objective_delete(*, objective: Objective) -> None:
     for position, item in enumerate(remaining, start=1):
         item.position = position
     Objective.objects.bulk_update(remaining, ["position"])
+    exchange_touch(exchange.pk)
 
 
 # ---------------------------------------------------------------------------

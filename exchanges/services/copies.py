@@ -10,6 +10,7 @@ from core.translated import LANGUAGE_CODES
 from exchanges.models import Delegation, Exchange, Objective, Session
 from exchanges.services import RESERVED_SLUGS, _ensure_delegations
 from exchanges.services.moves import shift_days
+from exchanges.versions import exchange_touch
 
 
 def _texts(obj, *names: str) -> dict:
@@ -73,6 +74,7 @@ def exchange_copy(
         )
     _ensure_delegations(exchange)
     _copy_sessions(source, exchange, offset, delegations)
+    exchange_touch(exchange.pk)  # bulk_create above bypasses the receivers
     return exchange
 
 

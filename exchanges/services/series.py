@@ -13,6 +13,7 @@ from core.translated import LANGUAGE_CODES
 from exchanges.models import AgendaChange, Exchange, Session
 from exchanges.services import SESSION_M2M, session_create, session_update
 from exchanges.services.moves import shift_days
+from exchanges.versions import exchange_touch
 
 
 def series_sessions(session: Session) -> list[Session]:
@@ -44,6 +45,7 @@ def session_series_create(*, exchange: Exchange, last_day: date, user=None, **va
         session.series = series
         Session.objects.filter(pk=session.pk).update(series=series)
         sessions.append(session)
+    exchange_touch(exchange.pk)  # the updates above bypass the receivers
     return sessions
 
 
@@ -73,6 +75,7 @@ def session_series_extend(*, session: Session, last_day: date, user=None) -> lis
         )
         Session.objects.filter(pk=block.pk).update(series=session.series)
         added.append(block)
+    exchange_touch(session.exchange_id)  # the updates above bypass the receivers
     return added
 
 

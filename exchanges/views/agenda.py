@@ -2,17 +2,20 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from exchanges import agenda, services
+from exchanges import agenda, services, versions
 from exchanges.access import get_exchange_for_user_or_404, person_for
-from exchanges.confidentiality import audience_for, shown_sessions
+from exchanges.confidentiality import audience_for, audience_key, shown_sessions
 from exchanges.feeds import absolute_url, webcal_url
 from exchanges.forms.agenda import AgendaPreferencesForm, DelegationFilterForm
 from exchanges.models import Delegation, Exchange
@@ -24,23 +27,66 @@ def _feed_links(path: str, request) -> dict:
     return {"download": path, "subscribe": webcal_url(path, request), "address": absolute_url(path, request)}
 
 
+def _agenda_days(request, exchange: Exchange, audience, delegation, home) -> str:
+    """The agenda's days, rendered, from the cache when nothing it shows has changed.
+
+    Cached under the exchange's content version, the language, the viewer's audience (what they may see), their
+    home time zone and the delegation filter (``exchanges.versions.cache_key``), with the sessions' times: the
+    "Now" and "Next" marks are worked out again on every request and a rendering with other marks is replaced.
+    """
+    zone = f"{home.name}|{home.label}" if home else ""
+    key = versions.cache_key(
+        "agenda", exchange, audience_key(request.user, audience), zone, delegation and delegation.pk
+    )
+    entry = cache.get(key)
+    if entry is not None:
+        bounds, marks, html = entry
+        if agenda.current_and_next(exchange, bounds) == marks:
+            return mark_safe(html)  # noqa: S308 - rendered by our template, then cached
+    items = shown_sessions(audience, agenda.agenda_listing(exchange, delegation=delegation))
+    bounds = [(item.start, item.end) for item in items]
+    marks = agenda.current_and_next(exchange, bounds)
+    agenda.attach_times(items, home)
+    for index, item in enumerate(items):
+        item.is_current = index in marks[0]
+        item.is_next = index == marks[1]
+    prefix = reverse("exchanges:detail", kwargs={"slug": exchange.slug})
+    agenda.prepare_listing(
+        items,
+        session_url=prefix + "sessions/{pk}/",
+        ics_url=prefix + "sessions/{pk}.ics",
+        labels=agenda.ListingLabels(),
+    )
+    host = agenda.host_zone(exchange)
+    html = render_to_string(
+        "exchanges/agenda/_days.html",
+        {
+            "days": agenda.group_by_day(exchange, items, every_day=True),
+            "host_label": host.time_label,
+            "home_label": home.time_label if home else "",
+        },
+    )
+    cache.set(key, (bounds, marks, html), versions.CACHE_SECONDS)
+    return html
+
+
 def exchange_agenda(request, slug):
     exchange = get_exchange_for_user_or_404(request.user, slug)
-    delegations = list(Delegation.objects.filter(exchange=exchange).select_related("city"))
+    delegations = versions.cached(
+        versions.cache_key("delegations", exchange),
+        lambda: list(Delegation.objects.filter(exchange=exchange).select_related("city")),
+    )
     form = DelegationFilterForm(request.GET or None, delegations=delegations)
     delegation = form.cleaned_data["delegation"] if form.is_valid() else None
     audience = audience_for(request.user, exchange)
-    sessions = shown_sessions(audience, agenda.exchange_agenda_sessions(exchange, delegation=delegation))
     home = agenda.viewer_home_zone(request)
-    agenda.attach_times(sessions, home)
-    agenda.mark_current_and_next(exchange, sessions)
     feed_path = reverse("exchanges:agenda_ics", kwargs={"slug": slug})
     context = {
         "exchange": exchange,
         "delegations": delegations,
         "delegation": delegation,
         "filter_form": form,
-        "days": agenda.group_by_day(exchange, sessions, every_day=True),
+        "days_html": _agenda_days(request, exchange, audience, delegation, home),
         "host": agenda.host_zone(exchange),
         "home": home,
         "feed": _feed_links(feed_path, request),

@@ -5,7 +5,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from exchanges.access import get_exchange_for_user_or_404
-from exchanges.confidentiality import audience_for
+from exchanges.confidentiality import audience_for, audience_key
 from exchanges.feeds import exchange_feed_body, personal_feed_body
 from participants.models import Person
 
@@ -22,7 +22,8 @@ def _calendar_response(body: bytes, filename: str) -> HttpResponse:
 def exchange_feed(request, slug):
     exchange = get_exchange_for_user_or_404(request.user, slug)
     audience = audience_for(request.user, exchange, feed=True)
-    return _calendar_response(exchange_feed_body(exchange, audience, request), slugify(exchange.slug) or "agenda")
+    body = exchange_feed_body(exchange, audience, request, audience_key=audience_key(request.user, audience))
+    return _calendar_response(body, slugify(exchange.slug) or "agenda")
 
 
 @require_safe

@@ -16,7 +16,10 @@ def _wait_for(job: RenderJob, timeout: float = 30) -> RenderJob:
         job.refresh_from_db()
         if not job.is_pending:
             return job
-        time.sleep(0.1)
+        # Not faster: on SQLite the worker thread shares the test's in-memory database, whose table locks do
+        # not wait, so each read here is a chance that the worker's write fails with "table is locked" and
+        # the render is retried (seen once under load: attempts == 2).
+        time.sleep(0.5)
     raise AssertionError(f"job {job.pk} still {job.status} after {timeout} s")
 
 
