@@ -257,6 +257,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.send_release_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    # Feedback surveys of exchanges that ended: each e-mail and its one reminder are claimed in the database, and
+    # go between 09:00 and 18:00 of each person's home time zone, so the task runs every hour.
+    "feedback-surveys": {
+        "task": "exchanges.send_surveys",
+        "schedule": crontab(minute=10),
+    },
     # Render jobs whose message never reached the broker, was lost, or whose worker died: send them again.
     "sweep-stale-render-jobs": {
         "task": "reports.sweep_stale_jobs",
@@ -338,3 +344,6 @@ API_RATE_LIMIT_PER_MINUTE = env_int("API_RATE_LIMIT_PER_MINUTE", 120)
 
 # The network whose programmes this installation runs; printed on reports.
 NETWORK_NAME = env_str("NETWORK_NAME", "Strong Cities Network")
+
+# The feedback survey of an exchange takes answers until this many days after the exchange's last day.
+SURVEY_OPEN_DAYS = env_int("SURVEY_OPEN_DAYS", 28)

@@ -10,6 +10,7 @@ that the object exists. docs/development.md lists which helper answers which que
 """
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from cities.access import coordinated_city_ids, is_staff, require_staff  # noqa: F401 - re-exported: the roles every view asks
@@ -190,3 +191,26 @@ def can_post_next_step_update(user, next_step) -> bool:
     if person is not None and next_step.owner_person_id == person.pk:
         return True
     return coordinates_city_of(user, next_step.exchange)
+
+
+def can_view_survey_results(user, exchange: Exchange) -> bool:
+    """The feedback survey's figures and what people take home: staff and coordinators of the exchange's cities.
+    Who wrote which answer: staff only, unless its author chose to be named (``can_see_survey_names``)."""
+    return is_staff(user) or coordinates_city_of(user, exchange)
+
+
+def can_see_survey_names(user) -> bool:
+    return is_staff(user)
+
+
+def is_delegate(user, exchange: Exchange) -> bool:
+    """A member of one of the exchange's delegations: they answer its feedback survey."""
+    person = person_for(user)
+    return person is not None and Membership.objects.filter(person=person, delegation__exchange=exchange).exists()
+
+
+def survey_person_or_404(user, exchange: Exchange) -> Person:
+    """The user's person if they are a delegate of this exchange (``is_delegate``), else Http404."""
+    if not is_delegate(user, exchange):
+        raise Http404
+    return person_for(user)

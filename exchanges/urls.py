@@ -7,6 +7,7 @@ from exchanges.views import (
     dashboard,
     delegations,
     feeds,
+    indicators,
     manage,
     moves,
     next_steps,
@@ -15,6 +16,7 @@ from exchanges.views import (
     programmes,
     public,
     sessions,
+    surveys,
     translations,
     venues,
 )
@@ -26,6 +28,8 @@ urlpatterns = [
     path("programmes/new/", programmes.programme_create, name="programme_create"),
     path("programmes/<slug:slug>/", programmes.programme_detail, name="programme_detail"),
     path("programmes/<slug:slug>/edit/", programmes.programme_edit, name="programme_edit"),
+    path("programmes/<slug:slug>/indicators/", indicators.indicators, name="programme_indicators"),
+    path("programmes/<slug:slug>/indicators.csv", indicators.indicators_csv, name="programme_indicators_csv"),
     # Before exchanges/<slug>/: "new" is reserved and refused as a slug.
     path("exchanges/new/", manage.exchange_create, name="exchange_create"),
     path("exchanges/<slug:slug>/", public.exchange_detail, name="detail"),
@@ -73,4 +77,7 @@ urlpatterns = [
     path("exchanges/<slug:slug>/next-steps/<int:pk>/edit/", next_steps.next_step_edit, name="next_step_edit"),
     path("exchanges/<slug:slug>/next-steps/<int:pk>/update/", next_steps.next_step_update, name="next_step_update"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    # Feedback against the objectives (issue 19): the e-mail's signed one-click link, or logged in.
+    path("surveys/<str:token>/", surveys.survey_answer, name="survey_answer"),
+    path("exchanges/<slug:slug>/survey/", surveys.my_survey, name="my_survey"),
 ]

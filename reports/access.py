@@ -76,6 +76,11 @@ def get_job_for_user_or_404(user, job_id: int) -> RenderJob:
     Agenda PDFs: anyone who sees the exchange. Report PDFs: the report's editors, drafts and every release;
     readers only the PDF of the release they read (the report's current release).
     """
+    if is_staff(user):
+        programme_job = RenderJob.objects.filter(pk=job_id, kind=RenderJob.Kind.PROGRAMME).select_related("programme")
+        job = programme_job.first()
+        if job is not None:
+            return job  # a programme report: staff only, as the indicators page
     job = get_object_or_404(
         RenderJob.objects.select_related("exchange", "report", "release").filter(exchange__in=visible_exchanges(user)),
         pk=job_id,

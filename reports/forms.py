@@ -25,8 +25,11 @@ class ReportSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Report
-        fields = ["language", "include_annex"]
-        labels = {"include_annex": _("Add an annex with the delegations and the agenda")}
+        fields = ["language", "include_annex", "include_feedback"]
+        labels = {
+            "include_annex": _("Add an annex with the delegations and the agenda"),
+            "include_feedback": _("Add “What participants said”: the feedback survey's results and chart"),
+        }
         help_texts = {"include_annex": ""}
 
     def clean_language(self):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from core.text import ascii_filename
-from exchanges.models import Delegation, Exchange
+from exchanges.models import Delegation, Exchange, Programme
 
 # The four sections of a summary report, in reading order: (field name, heading).
 SECTIONS = (
@@ -40,6 +40,11 @@ class Report(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     include_annex = models.BooleanField(
         _("annex"), default=False, help_text=_("Add the delegations and the agenda after the next steps.")
+    )
+    include_feedback = models.BooleanField(
+        _("what participants said"),
+        default=False,
+        help_text=_("Add the feedback survey's results, drafted from the answers, with the chart of scores."),
     )
     introduction = models.TextField(_("introduction"), blank=True)
     aims = models.TextField(_("aims and objectives"), blank=True)
@@ -125,6 +130,7 @@ class RenderJob(models.Model):
         REPORT = "report", _("Summary report")
         AGENDA = "agenda", _("Agenda")
         RELEASE = "release", _("Summary report release")
+        PROGRAMME = "programme", _("Programme report")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -138,9 +144,24 @@ class RenderJob(models.Model):
         WORKER_LOST = "worker_lost", _("The PDF worker stopped while making this PDF.")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REPORT)
+    # Every job is of one exchange, but a programme report's (kind PROGRAMME): of a programme, for a year or all.
     exchange = models.ForeignKey(
-        Exchange, on_delete=models.CASCADE, related_name="render_jobs", verbose_name=_("exchange")
+        Exchange,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="render_jobs",
+        verbose_name=_("exchange"),
     )
+    programme = models.ForeignKey(
+        Programme,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="render_jobs",
+        verbose_name=_("programme"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     report = models.ForeignKey(
         Report, null=True, blank=True, on_delete=models.CASCADE, related_name="jobs", verbose_name=_("report")
     )
@@ -207,6 +228,9 @@ class RenderJob(models.Model):
 
     def download_name(self) -> str:
         # Folded to ASCII letters, digits and hyphens: it goes into a Content-Disposition header.
+        if self.kind == self.Kind.PROGRAMME:
+            year = f"-{self.year}" if self.year else ""
+            return f"{ascii_filename(self.programme.slug, fallback='programme')}-report{year}-{self.language}.pdf"
         slug = ascii_filename(self.exchange.slug, fallback="exchange")
         if self.kind == self.Kind.RELEASE:
             return f"{slug}-summary-report-{self.language}-release-{self.release.number}.pdf"

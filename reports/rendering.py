@@ -25,9 +25,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core.site import site_url
+from core.translated import translated_text
 from exchanges.confidentiality import document_audience
-from exchanges.models import Delegation, Exchange
+from exchanges.models import Delegation, Exchange, Programme
+from exchanges.selectors.surveys import ProgrammeIndicators, programme_indicators
 from reports.drafting import report_title
+from reports.feedback import feedback_section, feedback_version
 from reports.fetcher import PortalURLFetcher, find_static, static_url
 from reports.models import SECTIONS, Report, ReportRelease
 from reports.selectors import annex_data, pdf_data_version, pdf_exchange
@@ -114,6 +117,8 @@ def pdf_fingerprint(
     parts = [kind, settings.NETWORK_NAME, language]
     if report is not None:
         parts += [report.pk, report.version, report.include_annex, _document_date(report)]
+        if report.include_feedback:
+            parts += ["feedback", feedback_version(exchange)]
     elif delegation is not None:
         parts += ["delegation", delegation.pk]
     agenda = report is None or report.include_annex
@@ -161,6 +166,8 @@ def report_source(report: Report) -> RenderSource:
             {"name": name, "heading": str(heading), "html": _pdf_html(getattr(report, name))}
             for name, heading in SECTIONS
         ]
+        if report.include_feedback:
+            context["feedback"] = feedback_section(exchange, language)
         if report.include_annex:
             context.update(annex_data(exchange))
             context["annex"] = True
@@ -219,6 +226,53 @@ def agenda_source(exchange: Exchange, language: str, delegation: Delegation | No
         context["delegation"] = delegation
         html = render_to_string("reports/agenda_pdf.html", context)
     return RenderSource("agenda", html, html_fingerprint("agenda", html), language)
+
+
+def _programme_figures(programme: Programme, year: int | None, language: str) -> ProgrammeIndicators:
+    with translation.override(language):
+        return programme_indicators(programme, today=timezone.localdate(), year=year)
+
+
+def programme_fingerprint(programme: Programme, year: int | None, language: str) -> str:
+    """The figures themselves (six queries, no HTML), the day they are counted on, the language, the renderer."""
+    figures = _programme_figures(programme, year, language)
+    name = translated_text(programme, "name", language)
+    return _digest(
+        "programme",
+        settings.NETWORK_NAME,
+        language,
+        programme.pk,
+        year,
+        str(name),
+        timezone.localdate(),
+        repr(figures.rows),
+        figures.planned,
+    )
+
+
+def programme_source(programme: Programme, year: int | None, language: str) -> RenderSource:
+    """The yearly (or whole) programme report: the indicators page's figures, dated today, in ``language``."""
+    figures = _programme_figures(programme, year, language)
+    with translation.override(language):
+        name = str(translated_text(programme, "name", language))
+        if year:
+            title = _("%(programme)s: programme report %(year)s") % {"programme": name, "year": year}
+        else:
+            title = _("%(programme)s: programme report") % {"programme": name}
+        today = timezone.localdate()
+        context = {
+            "language": language,
+            "title": title,
+            "network_name": settings.NETWORK_NAME,
+            "document_date": today,
+            "document_date_text": date_format(today, "j F Y"),
+            "stylesheet_url": static_url(STYLESHEET),
+            "figures": figures,
+            "programme_dates": date_range(programme.start_date, programme.end_date),
+            "pdf": True,
+        }
+        html = render_to_string("reports/programme_pdf.html", context)
+    return RenderSource("programme", html, html_fingerprint("programme", html), language)
 
 
 # WeasyPrint announces its steps on this logger; progress maps them onto 0–100.

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import path, register_converter
 
-from reports.views import jobs, releases, report, versions
+from reports.views import jobs, programmes, releases, report, versions
 
 app_name = "reports"
 
@@ -53,6 +53,7 @@ urlpatterns = [
         name="copy",
     ),
     path("exchanges/<slug:slug>/report/agenda-pdf/", jobs.agenda_pdf, name="agenda_pdf"),
+    path("programmes/<slug:slug>/report-pdf/", programmes.programme_pdf, name="programme_pdf"),
     path("reports/jobs/<int:job_id>/", jobs.job_detail, name="job"),
     path("reports/files/<int:job_id>/download/", jobs.job_download, name="download"),
 ]

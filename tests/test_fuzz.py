@@ -142,6 +142,31 @@ def TOKEN(w):
     return {"token": INVITATION_TOKEN}
 
 
+def _survey_exchange(w):
+    """An exchange that ended yesterday, with the demo delegate (Maye Seck) in a delegation: its survey is open."""
+    from tests.factories import DelegationFactory, ExchangeFactory, MembershipFactory, ObjectiveFactory
+
+    today = timezone.localdate()
+    exchange = ExchangeFactory(start_date=today - timedelta(days=3), end_date=today - timedelta(days=1))
+    ObjectiveFactory(exchange=exchange)
+    ObjectiveFactory(exchange=exchange)
+    MembershipFactory(
+        delegation=DelegationFactory(exchange=exchange), person=Person.objects.get(email="maye.seck@example.org")
+    )
+    return exchange
+
+
+def SURVEY(w):
+    return {"slug": _survey_exchange(w).slug}
+
+
+def SURVEY_LINK(w):
+    from exchanges.services.surveys import survey_response_get_or_create, survey_token
+
+    person = Person.objects.get(email="maye.seck@example.org")
+    return {"token": survey_token(survey_response_get_or_create(exchange=_survey_exchange(w), person=person))}
+
+
 def STAFF_API_TOKEN(w):
     from api.services import token_create
 
@@ -207,6 +232,9 @@ FORMS = {
     "reports:withdraw": Form(A_RELEASE, COORDINATOR),
     # Its form shows only after a failed agenda render.
     "reports:agenda_pdf": Form(A, DELEGATE, page=NO_PAGE, extra=("language", "next")),
+    "exchanges:my_survey": Form(SURVEY, DELEGATE),
+    "exchanges:survey_answer": Form(SURVEY_LINK, ANONYMOUS),
+    "reports:programme_pdf": Form(PROGRAMME, STAFF, page="exchanges:programme_indicators"),
     "open_data:token_list": Form(None, COORDINATOR),
     "open_data:token_revoke": Form(STAFF_API_TOKEN),
 }  # fmt: skip

@@ -327,8 +327,8 @@ def test_dashboard_query_count_does_not_grow(client, staff_user, django_assert_n
         NextStepUpdate.objects.create(next_step=step, author=staff_user, text="Progress")
     client.force_login(staff_user)
 
-    # session, user, status counts, count and page of exchanges, latest updates
-    with django_assert_num_queries(6):
+    # session, user, status counts, count and page of exchanges, latest updates, the programmes' indicator links
+    with django_assert_num_queries(7):
         page = client.get(reverse("exchanges:dashboard")).content.decode()
 
     assert page.count('class="chart__overdue"') == count

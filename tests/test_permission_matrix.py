@@ -393,6 +393,26 @@ def A_RELEASE(w):
     return {"slug": w.exchange_a.slug, "lang": "en", "number": 1}
 
 
+def _survey_open(w):
+    """Exchange A ended yesterday: its feedback survey takes answers (the demo's closed in 2017)."""
+    today = timezone.localdate()
+    Exchange.objects.filter(pk=w.exchange_a.pk).update(
+        start_date=today - timedelta(days=3), end_date=today - timedelta(days=1)
+    )
+
+
+def A_SURVEY_LINK(w):
+    """The one-click link of Maye Seck's survey of exchange A (the demo's illustrative answers)."""
+    from exchanges.models import SurveyResponse
+    from exchanges.services.surveys import survey_token
+
+    return {"token": survey_token(SurveyResponse.objects.get(exchange=w.exchange_a, person=w.person_a))}
+
+
+def _survey_data(w):
+    return {f"met_{w.exchange_a.objectives.order_by('position').first().pk}": "2"}
+
+
 # --- the matrix ------------------------------------------------------------------------------------------------
 
 MATRIX = {
@@ -590,6 +610,13 @@ MATRIX = {
         post_refusals=refused(STAFF_COORDINATOR_HOST) | {"delegate_a": FORBIDDEN},
     ),
     "exchanges:dashboard": Row(None, staff=Page("Programme dashboard")),  # staff only; 404 for all others
+    # Feedback surveys (issue 19): the signed link is the key, whoever opens it; logged in, exchange A's delegates.
+    "exchanges:survey_answer": Row(A_SURVEY_LINK, **dict.fromkeys(IDENTITIES, Page("How far did this exchange meet this objective?")), prepare=_survey_open),
+    # The host coordinator of the demo is also a member of the Montréal delegation: a delegate too.
+    "exchanges:my_survey": Row(A_SLUG, anonymous=LOGIN, delegate_a=Page("How far did this exchange meet this objective?"), coordinator_host=Page("How far did this exchange meet this objective?"), post=_survey_data, prepare=_survey_open),
+    "exchanges:programme_indicators": row(A_PROGRAMME, STAFF, text="Programme indicators"),
+    "exchanges:programme_indicators_csv": row(A_PROGRAMME, STAFF, text="Response rate (%)"),
+    "reports:programme_pdf": post_only(A_PROGRAMME, STAFF, post=lambda w: {"year": "2017"}),
     # reports (issue 5): staff and the coordinators of the exchange's cities edit and make PDFs; a published
     # report is read and downloaded by everyone who sees the exchange; everyone else gets 404 on the report,
     # its jobs and its files. The world's report is published (a draft report: tests/reports/test_access.py).

@@ -28,7 +28,19 @@ from exchanges.demo.directory import (
 )
 from exchanges.demo.french import FRENCH
 from exchanges.demo.notes import NOTES
-from exchanges.models import Delegation, Exchange, Membership, NextStep, Objective, Programme, Session, Venue
+from exchanges.demo.surveys import ANSWERED_AT, INVITED_AT, SURVEY_ANSWERS
+from exchanges.models import (
+    Delegation,
+    Exchange,
+    Membership,
+    NextStep,
+    Objective,
+    Programme,
+    Session,
+    SurveyAnswer,
+    SurveyResponse,
+    Venue,
+)
 from exchanges.versions import exchange_touch
 from participants.models import Person
 
@@ -53,6 +65,7 @@ def load_demo() -> Exchange:
     _delegations(exchange, cities, people)
     _sessions(exchange, cities, orgs, people, initiatives)
     _next_steps(exchange, orgs, people, objectives)
+    _survey(exchange, people, objectives)
     _accounts(cities, people)
     exchange_touch(exchange.pk)  # a venue renamed by QuerySet.update above sends no signal
     return exchange
@@ -244,6 +257,28 @@ def _next_steps(exchange: Exchange, orgs, people, objectives: dict[int, Objectiv
                 "objective": objectives[objective],
             },
         )
+
+
+def _survey(exchange: Exchange, people: dict[str, Person], objectives: dict[int, Objective]) -> None:
+    """The illustrative feedback survey answers (``surveys.SURVEY_ANSWERS``), marked illustrative."""
+    for email, (named, answers) in SURVEY_ANSWERS.items():
+        response = _set(
+            SurveyResponse,
+            {"exchange": exchange, "person": people[email]},
+            {
+                "named": named,
+                "illustrative": True,
+                "invited_at": INVITED_AT,
+                "before_at": ANSWERED_AT if answers else None,
+                "submitted_at": ANSWERED_AT if answers else None,
+            },
+        )
+        for position, (met, before, after, take_home) in enumerate(answers, start=1):
+            _set(
+                SurveyAnswer,
+                {"response": response, "objective": objectives[position]},
+                {"met": met, "before": before, "after": after, "take_home": take_home},
+            )
 
 
 def _accounts(cities: dict[str, City], people: dict[str, Person]) -> None:

@@ -4,6 +4,7 @@ from exchanges.models.delegations import Delegation, Membership
 from exchanges.models.next_steps import NextStep, NextStepUpdate
 from exchanges.models.programmes import Exchange, Objective, Programme
 from exchanges.models.sessions import AgendaChange, Session, SessionMove, Venue
+from exchanges.models.surveys import SurveyAnswer, SurveyResponse
 
 __all__ = [
     "AgendaChange",
@@ -16,5 +17,7 @@ __all__ = [
     "Programme",
     "Session",
     "SessionMove",
+    "SurveyAnswer",
+    "SurveyResponse",
     "Venue",
 ]

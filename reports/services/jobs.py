@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
-from exchanges.models import Delegation, Exchange
+from exchanges.models import Delegation, Exchange, Programme
 from reports.models import RenderJob, Report, ReportRelease
 from reports.rendering import (
     RenderSource,
@@ -21,6 +21,8 @@ from reports.rendering import (
     agenda_source,
     html_to_pdf,
     pdf_fingerprint,
+    programme_fingerprint,
+    programme_source,
     release_fingerprint,
     release_source,
     report_source,
@@ -39,6 +41,8 @@ def _source_for(job: RenderJob) -> RenderSource:
         return report_source(job.report)
     if job.kind == RenderJob.Kind.RELEASE:
         return release_source(job.release)
+    if job.kind == RenderJob.Kind.PROGRAMME:
+        return programme_source(job.programme, job.year, job.language)
     return agenda_source(job.exchange, job.language, job.delegation)
 
 
@@ -100,6 +104,30 @@ def render_job_request(
     return job
 
 
+def programme_report_request(*, programme: Programme, year: int | None, language: str, user) -> RenderJob:
+    """Ask for a programme's yearly (or whole) report of indicators as a PDF; as ``render_job_request``, an
+    existing job with the same fingerprint (the same figures) is returned instead of a new one."""
+    content_hash = programme_fingerprint(programme, year, language)
+    same = {"content_hash": content_hash, "kind": RenderJob.Kind.PROGRAMME, "programme": programme, "year": year}
+    existing = _reusable(**same) or (
+        RenderJob.objects.filter(status__in=[RenderJob.Status.QUEUED, RenderJob.Status.RUNNING], **same)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if existing is not None:
+        return existing
+    job = RenderJob.objects.create(
+        kind=RenderJob.Kind.PROGRAMME,
+        programme=programme,
+        year=year,
+        language=language,
+        requested_by=user if user is not None and user.is_authenticated else None,
+        content_hash=content_hash,
+    )
+    render_job_enqueue(job)
+    return job
+
+
 def render_job_enqueue(job: RenderJob) -> None:
     transaction.on_commit(lambda: render_job_dispatch(job_id=job.pk))
 
@@ -154,7 +182,7 @@ def _claim(job_id: int) -> RenderJob | None:
     A job redelivered MAX_ATTEMPTS times is marked failed and returned as such.
     """
     claimed = RenderJob.objects.filter(pk=job_id, status__in=[RenderJob.Status.QUEUED, RenderJob.Status.RUNNING])
-    job = claimed.select_related("exchange", "report__exchange", "release", "delegation__city").first()
+    job = claimed.select_related("exchange", "report__exchange", "release", "delegation__city", "programme").first()
     if job is None:
         return None
     if job.status == RenderJob.Status.RUNNING and job.attempts >= MAX_ATTEMPTS:
@@ -213,7 +241,7 @@ def render_job_run(*, job_id: int) -> RenderJob | None:
         return job
     try:
         source = _source_for(job)  # the HTML, built once, from one load of the data
-    except (Report.DoesNotExist, Exchange.DoesNotExist, ReportRelease.DoesNotExist):
+    except (Report.DoesNotExist, Exchange.DoesNotExist, ReportRelease.DoesNotExist, Programme.DoesNotExist):
         return None
     other = _reusable(html_hash=source.content_hash)
     if other is not None and other.pk != job.pk:

@@ -119,9 +119,13 @@ def report_draft(*, report: Report, user, sections: list[str] | None = None, rep
     return report
 
 
-def report_update_settings(*, report: Report, language: str, include_annex: bool, user) -> Report:
+def report_update_settings(
+    *, report: Report, language: str, include_annex: bool, user, include_feedback: bool | None = None
+) -> Report:
     report.language = language
     report.include_annex = include_annex
+    if include_feedback is not None:
+        report.include_feedback = include_feedback
     report.updated_by = user if user.is_authenticated else None
-    report.save(update_fields=["language", "include_annex", "updated_by", "updated_at"])
+    report.save(update_fields=["language", "include_annex", "include_feedback", "updated_by", "updated_at"])
     return report

@@ -33,6 +33,7 @@ from reports.access import (
     readable_reports,
 )
 from reports.drafting import MissingText, draft
+from reports.feedback import feedback_section
 from reports.forms import ReportSettingsForm, SectionForm
 from reports.models import SECTION_NAMES, SECTIONS, RenderJob, Report, ReportRelease
 from reports.text import render_markdown
@@ -203,6 +204,7 @@ def report_detail(request, slug, lang=None):
             sections=_sections(report, language=report.language, edited=edited),
             job=selectors.latest_job(exchange=exchange, kind=RenderJob.Kind.REPORT, report=report),
             release_job=_release_job(release),
+            feedback=feedback_section(exchange, report.language) if report.include_feedback else None,
         )
         context.update(_editor_context(request, exchange, report, reports))
     else:
@@ -343,6 +345,7 @@ def report_settings(request, slug, lang=None):
             report=report,
             language=form.cleaned_data["language"],
             include_annex=form.cleaned_data["include_annex"],
+            include_feedback=form.cleaned_data["include_feedback"],
             user=request.user,
         )
         messages.success(request, _("Report settings saved. Draft again to write the text in the new language."))

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0009_historical_person_phone'),
+        ('audit', '0010_historicalreport_include_feedback'),
     ]
 
     operations = [
