@@ -198,6 +198,10 @@ FORMS = {
     "exchanges:exchange_edit": Form(A, COORDINATOR),
     "exchanges:status_change": Form(A, page="exchanges:builder"),
     "exchanges:session_add": Form(A, COORDINATOR),
+    # Imports: the upload form, and a preview's Import button (payload: a signed table, fuzzed as text).
+    "exchanges:session_import": Form(A, COORDINATOR, extra=("payload",)),
+    "exchanges:people_import": Form(None, COORDINATOR, extra=("payload",)),
+    "exchanges:organisation_import": Form(None, extra=("payload",)),
     "exchanges:session_edit": Form(A_SESSION),
     "exchanges:session_duplicate": Form(A_SESSION, page="exchanges:builder", page_kwargs=A),
     "exchanges:session_delete": Form(A_SESSION),

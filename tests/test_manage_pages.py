@@ -302,8 +302,8 @@ def test_builder_save_runs_the_checks_once_in_a_fixed_number_of_queries(
     }
 
     # The save itself runs no check: the page it redirects to runs the only one.
-    # (25 since the session form lists only the people the editor may see: one query for that scope.)
-    # (26 since the session's save grows the exchange's content version: exchanges.versions.)
+    # (25 since the session form lists only the people the editor may see: one query for that scope; 26 since the
+    # save grows the exchange's content version, exchanges.versions, so its cached agenda and feeds are rebuilt.)
     with django_assert_num_queries(26):
         response = client.post(reverse("exchanges:session_add", kwargs={"slug": exchange.slug}), data)
     with django_assert_num_queries(16):  # as any builder page: the one check of this save

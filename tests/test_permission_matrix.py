@@ -46,6 +46,9 @@ from django.utils.http import urlencode
 
 from cities.models import City, Coordinator, Initiative, Organisation
 from exchanges.demo import load_demo
+from exchanges.imports.directory import OrganisationImport, PersonImport
+from exchanges.imports.files import Table
+from exchanges.imports.sessions import SessionImport
 from exchanges.models import Exchange, NextStep, SessionMove
 from participants.models import Invitation, Person
 from participants.services import token_hash
@@ -335,6 +338,31 @@ def _organisation_data(w):
     }
 
 
+def _import_payload(importer, columns, row):
+    """The Import button's data of a preview of one row (``exchanges.imports``)."""
+    return {"payload": importer.sign(Table(columns=columns, rows=[(2, row)]))}
+
+
+def _session_import_data(w):
+    row = {
+        "title_en": "Session imported by the matrix",
+        "day": "2017-10-17",
+        "start_time": "11:00",
+        "end_time": "12:00",
+    }
+    return _import_payload(SessionImport(user=None, exchange=w.exchange_a), list(row), row)
+
+
+def _people_import_data(w):
+    return _import_payload(PersonImport(user=None), ["name"], {"name": "Person imported by the matrix"})
+
+
+def _organisation_import_data(w):
+    return _import_payload(
+        OrganisationImport(user=None), ["name_en"], {"name_en": "Organisation imported by the matrix"}
+    )
+
+
 def _city_data(w):
     # Staff also see the membership and visibility fields: sent, so a staff save keeps the city public.
     return {
@@ -489,6 +517,14 @@ MATRIX = {
     "exchanges:delegation_detail": row(A_DELEGATION, STAFF_COORDINATOR_HOST, text="Papa Alassane Seck"),
     "exchanges:member_add": redirects_get(A_DELEGATION, STAFF_COORDINATOR_HOST, to=Redirect("exchanges:delegation_detail", A_DELEGATION), post=lambda w: {"person": Person.objects.get(email="jocelyne.lebrun@example.org").pk, "role": "member"}),
     "exchanges:member_remove": row(A_MEMBERSHIP, STAFF_COORDINATOR_HOST, text="Remove Papa Alassane Seck from the", post=lambda w: {}),
+    # Imports from files (issue 17): sessions for the exchange's editors, people and organisations for managers
+    # (a coordinator's rows only for their own cities or none). The POST is a preview's Import button.
+    "exchanges:session_import": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Import sessions", post=_session_import_data),
+    "exchanges:session_import_example": row(lambda w: {**A_SLUG(w), "file_format": "csv"}, STAFF_COORDINATOR_HOST, text="kind,title_en,title_fr,day"),
+    "exchanges:people_import": row(None, MANAGERS, text="Import people", post=_people_import_data),
+    "exchanges:people_import_example": row(lambda w: {"file_format": "csv"}, MANAGERS, text="name,honorific_en"),
+    "exchanges:organisation_import": row(None, MANAGERS, text="Import organisations", post=_organisation_import_data),
+    "exchanges:organisation_import_example": row(lambda w: {"file_format": "xlsx"}, MANAGERS, text="PK"),
     "exchanges:venue_list": row(None, MANAGERS, text="Venues and sites"),
     "exchanges:venue_create": row(None, MANAGERS, text="Add a venue or site", post=_venue_data),
     "exchanges:venue_edit": row(A_VENUE, STAFF_COORDINATOR_HOST, text="Edit Hôtel de Ville de Montréal", post=_venue_data),

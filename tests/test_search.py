@@ -200,6 +200,7 @@ def test_search_postgresql_uses_the_full_text_indexes(demo, staff_user):
         "organisations": "search_organisation_fts",
         "people": "search_person_fts",
         "exchanges": "search_exchange_fts",
+        "sessions": "search_session_fts",
         "reports": "search_release_fts",
     }
 
