@@ -9,12 +9,14 @@ public exchanges that are no longer drafts. Outsiders get 404, never a hint
 that the object exists. docs/development.md lists which helper answers which question.
 """
 
-from django.db.models import Q, QuerySet
+from dataclasses import dataclass
+
+from django.db.models import Exists, IntegerField, OuterRef, Q, QuerySet, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from cities.access import coordinated_city_ids, is_staff, require_staff  # noqa: F401 - re-exported: the roles every view asks
-from exchanges.models import Delegation, Exchange, Membership, Session
+from exchanges.models import Delegation, Exchange, LearningNote, Membership, Partnership, PartnershipCity, Session
 from participants.models import Person
 
 
@@ -52,35 +54,87 @@ def exchange_city_ids(exchange: Exchange, *, partners_only: bool = False) -> set
 
 
 def coordinates_city_of(user, exchange: Exchange) -> bool:
-    """Whether the user coordinates one of the cities of this exchange (no query for the host city's coordinators)."""
+    """Whether the user coordinates one of the cities of this exchange (no query beyond ``exchange_roles``)."""
     city_ids = coordinated_city_ids(user)
     if not city_ids:
         return False
     if exchange.host_city_id in city_ids:
         return True
-    return Exchange.objects.filter(exchanges_of_cities(city_ids), pk=exchange.pk).exists()
+    return exchange.pk in exchange_roles(user).coordinating
 
 
-def _exchanges_of_person(person) -> Q:
-    return (
-        Q(pk__in=Delegation.objects.filter(memberships__person=person).values("exchange_id"))
-        | Q(pk__in=Session.objects.filter(presenters=person).values("exchange_id"))
-        | Q(host_contact=person)
+# Which part a user has in an exchange, as tagged in ``exchange_roles``' one query.
+_TAKES_PART, _COORDINATES = 1, 2
+
+
+@dataclass(frozen=True)
+class ExchangeRoles:
+    """The exchanges a user has a part in, whatever their status: ``taking_part`` as a delegate, presenter or host
+    contact; ``coordinating`` as the coordinator of one of their cities; ``drafts``, those of them still drafts."""
+
+    taking_part: frozenset[int] = frozenset()
+    coordinating: frozenset[int] = frozenset()
+    drafts: frozenset[int] = frozenset()
+
+    @property
+    def visible(self) -> frozenset[int]:
+        """The exchanges these roles open to the user, public or not: their cities' (drafts too), and those they
+        take part in once no longer drafts."""
+        return (self.taking_part - self.drafts) | self.coordinating
+
+
+_NO_ROLES = ExchangeRoles()
+
+
+def exchange_roles(user) -> ExchangeRoles:
+    """The user's ``ExchangeRoles``: one query (none for the anonymous, nor for a user who is nobody's person and
+    coordinates no city), then cached on the user for the request, so that every selector and template tag of a
+    page that asks who may see what reuses it."""
+    if not user.is_authenticated:
+        return _NO_ROLES
+    if not hasattr(user, "_portal_exchange_roles"):
+        user._portal_exchange_roles = _read_exchange_roles(person_for(user), coordinated_city_ids(user))
+    return user._portal_exchange_roles
+
+
+def _read_exchange_roles(person, city_ids) -> ExchangeRoles:
+    def tagged(condition: Q, tag: int):
+        return (
+            Exchange.objects.filter(condition)
+            .order_by()
+            .annotate(role_tag=Value(tag, output_field=IntegerField()))
+            .values_list("pk", "status", "role_tag")
+        )
+
+    parts = []
+    if person is not None:
+        parts += [
+            tagged(Q(pk__in=Membership.objects.filter(person=person).values("delegation__exchange_id")), _TAKES_PART),
+            tagged(Q(pk__in=Session.objects.filter(presenters=person).values("exchange_id")), _TAKES_PART),
+            tagged(Q(host_contact=person), _TAKES_PART),
+        ]
+    if city_ids:
+        parts += [tagged(Q(**{f"{path}__in": city_ids}), _COORDINATES) for path in EXCHANGE_CITY_PATHS]
+    if not parts:
+        return _NO_ROLES
+    first, *others = parts
+    rows = list(first.union(*others))
+    return ExchangeRoles(
+        taking_part=frozenset(pk for pk, _status, tag in rows if tag == _TAKES_PART),
+        coordinating=frozenset(pk for pk, _status, tag in rows if tag == _COORDINATES),
+        drafts=frozenset(pk for pk, status, _tag in rows if status == Exchange.Status.DRAFT),
     )
 
 
 def visible_exchanges(user) -> QuerySet[Exchange]:
+    """The exchanges this user may see; their own ones come from ``exchange_roles`` (once per request)."""
     exchanges = Exchange.objects.all()
     if is_staff(user):
         return exchanges
-    not_draft = ~Q(status=Exchange.Status.DRAFT)
-    allowed = Q(is_public=True) & not_draft
-    person = person_for(user)
-    if person is not None:
-        allowed |= _exchanges_of_person(person) & not_draft
-    city_ids = coordinated_city_ids(user)
-    if city_ids:
-        allowed |= exchanges_of_cities(city_ids)
+    allowed = Q(is_public=True) & ~Q(status=Exchange.Status.DRAFT)
+    own = exchange_roles(user).visible
+    if own:
+        allowed |= Q(pk__in=sorted(own))
     return exchanges.filter(allowed)
 
 
@@ -98,15 +152,17 @@ def editable_exchanges(user) -> QuerySet[Exchange]:
 
 
 def takes_part(user, exchange: Exchange) -> bool:
-    """True for a delegate, presenter or host contact of this exchange."""
-    person = person_for(user)
-    if person is None:
-        return False
-    return Exchange.objects.filter(_exchanges_of_person(person), pk=exchange.pk).exists()
+    """True for a delegate, presenter or host contact of this exchange (no query beyond ``exchange_roles``)."""
+    return exchange.pk in exchange_roles(user).taking_part
 
 
 def can_view_exchange(user, exchange: Exchange) -> bool:
-    return visible_exchanges(user).filter(pk=exchange.pk).exists()
+    """``visible_exchanges`` for one exchange in hand (no query beyond ``exchange_roles``)."""
+    if is_staff(user):
+        return True
+    if exchange.is_public and exchange.status != Exchange.Status.DRAFT:
+        return True
+    return exchange.pk in exchange_roles(user).visible
 
 
 def can_edit_exchange(user, exchange: Exchange) -> bool:
@@ -191,6 +247,53 @@ def can_post_next_step_update(user, next_step) -> bool:
     if person is not None and next_step.owner_person_id == person.pk:
         return True
     return coordinates_city_of(user, next_step.exchange)
+
+
+def learning_note_author(user, exchange: Exchange) -> Person | None:
+    """The person who writes learning notes on this exchange's sessions: a user who takes part in it
+    (delegate, presenter, host contact), else None. Staff and coordinators who do not take part write none."""
+    if not takes_part(user, exchange):
+        return None
+    return person_for(user)
+
+
+def readable_learning_notes(person: Person, exchange: Exchange) -> QuerySet[LearningNote]:
+    """The notes this person may read on the exchange: their own, and those shared with a delegation of theirs."""
+    their_delegations = Delegation.objects.filter(exchange=exchange, memberships__person=person).values("pk")
+    return LearningNote.objects.filter(session__exchange=exchange).filter(
+        Q(author=person) | Q(visibility=LearningNote.Visibility.DELEGATION, delegation__in=their_delegations)
+    )
+
+
+def public_partnerships() -> Q:
+    """Partnerships every city of which chose a public page."""
+    members = PartnershipCity.objects.filter(partnership=OuterRef("pk"))
+    return Q(Exists(members)) & ~Q(Exists(members.filter(publishes=False)))
+
+
+def visible_partnerships(user) -> QuerySet[Partnership]:
+    """Partnership pages this user may read: staff, every one; a coordinator, those of their cities; anyone,
+    those all of whose cities chose a public page. Others get 404."""
+    if is_staff(user):
+        return Partnership.objects.all()
+    allowed = public_partnerships()
+    city_ids = coordinated_city_ids(user)
+    if city_ids:
+        allowed |= Q(pk__in=PartnershipCity.objects.filter(city__in=city_ids).values("partnership_id"))
+    return Partnership.objects.filter(allowed)
+
+
+def get_partnership_for_user_or_404(user, slug: str) -> Partnership:
+    return get_object_or_404(visible_partnerships(user), slug=slug)
+
+
+def partnership_choice_city_ids(user, partnership: Partnership) -> set[int]:
+    """The cities of the partnership whose choice of a public page this user sets: staff, every city's; a
+    coordinator, their own cities'."""
+    member_ids = set(partnership.members.values_list("city_id", flat=True))
+    if is_staff(user):
+        return member_ids
+    return member_ids & set(coordinated_city_ids(user))
 
 
 def can_view_survey_results(user, exchange: Exchange) -> bool:

@@ -3,6 +3,7 @@ from django.urls import path
 from exchanges.views import (
     agenda,
     builder,
+    check_ins,
     copies,
     dashboard,
     delegations,
@@ -12,6 +13,7 @@ from exchanges.views import (
     manage,
     moves,
     next_steps,
+    notes,
     objectives,
     pickers,
     programmes,
@@ -98,6 +100,8 @@ urlpatterns = [
     path("exchanges/<slug:slug>/next-steps/<int:pk>/", next_steps.next_step_detail, name="next_step_detail"),
     path("exchanges/<slug:slug>/next-steps/<int:pk>/edit/", next_steps.next_step_edit, name="next_step_edit"),
     path("exchanges/<slug:slug>/next-steps/<int:pk>/update/", next_steps.next_step_update, name="next_step_update"),
+    path("exchanges/<slug:slug>/notes/", notes.learning_notes, name="learning_notes"),
+    path("check-in/<str:token>/", check_ins.check_in, name="check_in"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     # Feedback against the objectives (issue 19): the e-mail's signed one-click link, or logged in.
     path("surveys/<str:token>/", surveys.survey_answer, name="survey_answer"),

@@ -375,12 +375,14 @@ def test_agenda_queries_are_the_same_at_1_and_200_sessions_and_a_warm_request_re
     client.force_login(user)
     url = reverse("exchanges:agenda", args=[exchange.slug])
 
-    with django_assert_num_queries(12):  # a miss: the sessions, their three lists, what the viewer attends
+    # A miss: the sessions, their three lists, what the viewer attends, the viewer's exchanges (exchange_roles).
+    with django_assert_num_queries(13):
         cold = client.get(url)
     with CaptureQueriesContext(connection) as warm_queries:
         warm = client.get(url)
 
-    assert len(warm_queries) == 6  # login session, user, person and their city, their cities, the exchange
+    # Login session, user, person and their city, their cities, their exchanges (exchange_roles), the exchange.
+    assert len(warm_queries) == 7
     assert not any(SESSION_COLUMNS in query["sql"] for query in warm_queries.captured_queries)
     assert _text(cold).count("Attending:") == size and _days(warm) == _days(cold)
 
@@ -404,4 +406,4 @@ def test_feeds_queries_are_the_same_at_1_and_200_sessions_and_a_warm_request_rea
         assert not any(SESSION_COLUMNS in query["sql"] for query in warm_queries.captured_queries)
         assert warm.content == cold.content and cold.content.count(b"BEGIN:VEVENT") == size
 
-    assert counts == [(10, 5), (6, 2)]  # (cold, warm): the exchange's feed, the personal feed
+    assert counts == [(11, 6), (6, 2)]  # (cold, warm): the exchange's feed, the personal feed

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from exchanges.models import Exchange
+from exchanges.selectors.my_agenda import SESSIONS_PER_PAGE
 from participants.models import Person
 from tests.factories import (
     DelegationFactory,
@@ -182,7 +183,7 @@ def test_exchange_agenda_query_count_does_not_grow_with_sessions(client, django_
     client.force_login(user)
     url = reverse("exchanges:agenda", args=[exchange.slug])
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(url)
 
     assert _text(response).count("Attending:") == size
@@ -209,7 +210,7 @@ def test_my_agenda_lists_every_session_of_the_delegate_with_both_times(client, d
     assert "Monday 16 October 2017" in text and "Tuesday 17 October 2017" in text
 
 
-def test_my_agenda_holds_only_attended_and_presented_sessions_upcoming_exchange_first(client):
+def test_my_agenda_holds_only_attended_and_presented_sessions_upcoming_first_past_on_request(client):
     user = UserFactory()
     person = PersonFactory(user=user)
     past = ExchangeFactory(title="Past exchange", start_date=date(2017, 10, 16), end_date=date(2017, 10, 18))
@@ -227,13 +228,15 @@ def test_my_agenda_holds_only_attended_and_presented_sessions_upcoming_exchange_
     SessionFactory(exchange=draft, title="Draft session")
     client.force_login(user)
 
-    text = _text(client.get(reverse("exchanges:my_agenda")))
+    upcoming = _text(client.get(reverse("exchanges:my_agenda")))
+    past = _text(client.get(reverse("exchanges:my_agenda"), {"when": "past"}))
 
-    assert text.index("Coming exchange") < text.index("Past exchange")
-    for title in ("For my delegation", "For everyone", "I present this"):
-        assert title in text
-    for title in ("For another delegation", "Not mine", "Draft session"):
-        assert title not in text
+    assert "I present this" in upcoming and "For my delegation" not in upcoming
+    for title in ("For my delegation", "For everyone"):
+        assert title in past
+    for title in ("For another delegation", "Not mine", "Draft session", "I present this"):
+        assert title not in past
+    assert "Not mine" not in upcoming and "Draft session" not in upcoming
 
 
 def test_my_agenda_says_what_to_do_when_the_account_is_linked_to_nobody(client):
@@ -260,11 +263,16 @@ def test_my_agenda_requires_login(client):
     assert response.url.startswith(reverse("account_login"))
 
 
-def test_my_agenda_paginates_exchanges(client):
+def test_my_agenda_pages_through_the_sessions_soonest_first(client):
     user = UserFactory()
     person = PersonFactory(user=user)
-    for index in range(12):
-        MembershipFactory(person=person, delegation__exchange=ExchangeFactory(title=f"Exchange number {index:02}"))
+    exchange = ExchangeFactory(start_date=date(2030, 5, 1), end_date=date(2030, 5, 3))
+    MembershipFactory(person=person, delegation__exchange=exchange)
+    for index in range(SESSIONS_PER_PAGE + 3):
+        start = host_time(exchange, exchange.start_date, 8) + timedelta(minutes=30 * index)
+        SessionFactory(
+            exchange=exchange, title=f"Session number {index:02}", start=start, end=start + timedelta(minutes=20)
+        )
     client.force_login(user)
 
     first = _text(client.get(reverse("exchanges:my_agenda")))
@@ -272,8 +280,10 @@ def test_my_agenda_paginates_exchanges(client):
     bad = client.get(reverse("exchanges:my_agenda"), {"page": "x"})
 
     assert "Page 1 of 2" in first and "Page 2 of 2" in second
-    assert sum(f"Exchange number {i:02}" in first for i in range(12)) == 10
-    assert sum(f"Exchange number {i:02}" in second for i in range(12)) == 2
+    assert [i for i in range(SESSIONS_PER_PAGE + 3) if f"Session number {i:02}" in first] == list(
+        range(SESSIONS_PER_PAGE)
+    )
+    assert sum(f"Session number {i:02}" in second for i in range(SESSIONS_PER_PAGE + 3)) == 3
     assert bad.status_code == 200 and "Page 1 of 2" in _text(bad)  # a page that is not a number: the first
 
 
@@ -285,7 +295,7 @@ def test_my_agenda_query_count_does_not_grow_with_sessions(client, django_assert
     with django_assert_num_queries(11):
         response = client.get(reverse("exchanges:my_agenda"))
 
-    assert _text(response).count("Attending:") == size
+    assert _text(response).count("Attending:") == min(size, SESSIONS_PER_PAGE)
 
 
 # Preferences and feed address -------------------------------------------------

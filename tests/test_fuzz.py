@@ -142,6 +142,22 @@ def TOKEN(w):
     return {"token": INVITATION_TOKEN}
 
 
+def CHECK_IN(w):
+    """A 3-month check-in of the concept-note action, as its e-mail links it."""
+    from exchanges.models import NextStepCheckIn
+    from exchanges.services.check_ins import check_in_token
+
+    step = NextStep.objects.get(exchange=w.exchange, text__startswith="The CPRLV sends round")
+    check_in, _created = NextStepCheckIn.objects.get_or_create(
+        next_step=step, months=3, defaults={"due_on": timezone.localdate()}
+    )
+    return {"token": check_in_token(check_in)}
+
+
+def PARTNERSHIP(w):
+    return {"slug": "dakar-montreal"}
+
+
 def _survey_exchange(w):
     """An exchange that ended yesterday, with the demo delegate (Maye Seck) in a delegation: its survey is open."""
     from tests.factories import DelegationFactory, ExchangeFactory, MembershipFactory, ObjectiveFactory
@@ -241,6 +257,9 @@ FORMS = {
     "reports:programme_pdf": Form(PROGRAMME, STAFF, page="exchanges:programme_indicators"),
     "open_data:token_list": Form(None, COORDINATOR),
     "open_data:token_revoke": Form(STAFF_API_TOKEN),
+    "exchanges:learning_notes": Form(A, DELEGATE),
+    "exchanges:check_in": Form(CHECK_IN, ANONYMOUS),
+    "overview:partnership_publication": Form(PARTNERSHIP, page="overview:partnership_detail"),
 }  # fmt: skip
 
 # Views that take POST but are not fuzzed here, and why.

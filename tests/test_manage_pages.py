@@ -688,3 +688,21 @@ def test_member_picker_offers_a_blank_choice_for_a_single_select(client, demo):
 
     assert page.content.decode().startswith('<option value="">---------</option><option value="')
     assert "Jocelyne Lebrun" in page.content.decode()
+
+
+@pytest.mark.parametrize("form", ["session", "membership", "exchange"])
+def test_a_form_given_no_readable_people_offers_none_rather_than_everyone(form, demo):
+    from exchanges.forms import ExchangeForm, MembershipForm, SessionForm
+    from participants.models import Person
+
+    nobody = Person.objects.none()
+
+    if form == "session":
+        field = SessionForm(exchange=demo, people=nobody).fields["presenters"]
+    elif form == "membership":
+        field = MembershipForm(delegation=demo.delegations.first(), people=nobody).fields["person"]
+    else:
+        field = ExchangeForm(instance=demo, people=nobody).fields["host_contact"]
+
+    assert Person.objects.exists()
+    assert list(field.queryset) == []

@@ -240,6 +240,27 @@ def A_REPORT_JOB(w):
     return {"job_id": w.report_job.pk}
 
 
+def A_CHECK_IN(w):
+    from exchanges.models import NextStepCheckIn
+    from exchanges.services.check_ins import check_in_token
+
+    check_in, _created = NextStepCheckIn.objects.get_or_create(
+        next_step=w.next_step_a, months=3, defaults={"due_on": timezone.localdate()}
+    )
+    return {"token": check_in_token(check_in)}
+
+
+def PARTNERSHIP_A(w):
+    return {"slug": "dakar-montreal"}
+
+
+def _partnership_private(w):
+    """The demo's Dakar–Montréal partnership with neither city agreeing to a public page."""
+    from exchanges.models import PartnershipCity
+
+    PartnershipCity.objects.filter(partnership__slug="dakar-montreal").update(publishes=False)
+
+
 # Exchange A and its programme as the API names them.
 A_API = '"dakar-montreal-2017"'
 A_PROGRAMME_SLUG = "scn-bilateral-city-exchanges-2017-2018"
@@ -797,6 +818,14 @@ MATRIX = {
     "open_data:agenda_export": readers_of_a(lambda w: {**A_SLUG(w), "fmt": "xlsx"}, Page("PK")),
     "open_data:next_steps_export": readers_of_a(lambda w: {**A_SLUG(w), "fmt": "csv"}, Page("The CPRLV sends round a first concept note")),
     "open_data:session_ics": readers_of_a(A_SESSION, Page("BEGIN:VEVENT")),
+    # Issue 19. Learning notes: those who take part in A (its delegate; the host coordinator is a Montréal delegate too);
+    # staff and coordinators who do not take part write none (404).
+    "exchanges:learning_notes": Row(A_SLUG, anonymous=LOGIN, delegate_a=Page("Learning notes"), coordinator_host=Page("Learning notes"), post=lambda w: {"session": w.session_a.pk, "text": "Matrix note", "visibility": "private"}),
+    # The check-in link is the credential: whoever holds it gets the page, logged in or not.
+    "exchanges:check_in": everyone(A_CHECK_IN, Page("How is this action going?")),
+    # A partnership that is not public (one city has not agreed): staff and its cities' coordinators, 404 for others.
+    "overview:partnership_detail": Row(PARTNERSHIP_A, coordinator_host=Page("Partnership Dakar–Montréal"), staff=Page("Partnership Dakar–Montréal"), prepare=_partnership_private),
+    "overview:partnership_publication": Row(PARTNERSHIP_A, anonymous=LOGIN, **dict.fromkeys(IDENTITIES[1:], Status(405)), prepare=_partnership_private, post=lambda w: {"publishes": "yes"}, post_refusals=refused(STAFF_COORDINATOR_HOST)),
 }  # fmt: skip
 
 # allauth's own flows: reached only from its e-mails or from the pages above, gated by allauth and tested by it.

@@ -90,7 +90,9 @@ class ExchangeForm(AutoSlugMixin, TranslatedFieldsMixin, ExchangeCitiesMixin, fo
         if host_cities is not None:
             self.fields["host_city"].queryset = host_cities
         # ``people``: those the user may read (``exchanges.access.visible_people``); all by default.
-        self.fields["host_contact"].queryset = (people or Person.objects).select_related("organisation")
+        self.fields["host_contact"].queryset = (Person.objects.all() if people is None else people).select_related(
+            "organisation"
+        )
         self.fields["visiting_cities"].queryset = City.objects.order_by("name")
         self.fields["visiting_cities"].help_text = _("A delegation is created for each visiting city.")
 
@@ -133,6 +135,7 @@ class ProgrammeForm(TranslatedFieldsMixin, forms.ModelForm):
             "planned_exchanges",
             *translated("description"),
             "requires_sign_off",
+            "check_in_months",
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
@@ -181,7 +184,9 @@ class MembershipForm(forms.ModelForm):
     def __init__(self, *args, delegation, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.delegation = delegation
-        self.fields["person"].queryset = (people or Person.objects).select_related("organisation")
+        self.fields["person"].queryset = (Person.objects.all() if people is None else people).select_related(
+            "organisation"
+        )
         self.fields["person"].label_from_instance = person_label
 
     def clean_person(self):
@@ -283,7 +288,9 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
         self.fields["venue"].queryset = Venue.objects.select_related("city").order_by("city__name", "name")
         self.fields["venue"].label_from_instance = lambda venue: f"{venue.name} ({venue.city.name})"
         self.fields["venue"].help_text = _("Required for a site visit.")
-        self.fields["presenters"].queryset = (people or Person.objects).select_related("organisation")
+        self.fields["presenters"].queryset = (Person.objects.all() if people is None else people).select_related(
+            "organisation"
+        )
         self.fields["presenters"].label_from_instance = person_label
         self.fields["organisations"].queryset = Organisation.objects.order_by("name")
         self.fields["initiatives"].queryset = Initiative.objects.order_by("name")

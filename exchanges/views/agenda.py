@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -19,8 +18,8 @@ from exchanges.confidentiality import audience_for, audience_key, shown_sessions
 from exchanges.feeds import absolute_url, webcal_url
 from exchanges.forms.agenda import AgendaPreferencesForm, DelegationFilterForm
 from exchanges.models import Delegation, Exchange
-
-EXCHANGES_PER_PAGE = 10
+from exchanges.selectors import my_agenda as my_agenda_selectors
+from exchanges.selectors.my_agenda import PAST
 
 
 def _feed_links(path: str, request) -> dict:
@@ -98,25 +97,48 @@ def exchange_agenda(request, slug):
 
 @login_required
 def my_agenda(request):
+    """The viewer's own sessions, one window at a time: upcoming first, past ones on request (``?when=past``).
+
+    The window's sessions are rendered once per quarter hour and kept in the cache under the content versions of
+    the person's exchanges (``my_agenda.window_cache_key``): a warm request reads the person's exchanges only.
+    """
     person = person_for(request.user)
     home = agenda.viewer_home_zone(request)
     if person is None:
         return render(request, "exchanges/agenda/my_agenda.html", {"person": None, "home": home})
-    page = Paginator(agenda.person_exchanges(person), EXCHANGES_PER_PAGE).get_page(request.GET.get("page"))
-    exchanges = list(page.object_list)
-    sessions = list(agenda.person_sessions(person).filter(exchange__in=[exchange.pk for exchange in exchanges]))
-    agenda.attach_times(sessions, home)
-    by_exchange = {exchange.pk: [] for exchange in exchanges}
-    for session in sessions:
-        by_exchange[session.exchange_id].append(session)
-    for exchange in exchanges:
-        agenda.mark_current_and_next(exchange, by_exchange[exchange.pk])
+    everything = my_agenda_selectors.person_exchange_list(person)
+    when = my_agenda_selectors.direction(request.GET.get("when"), everything)
+    key = my_agenda_selectors.window_cache_key(
+        person,
+        everything,
+        when=when,
+        query=request.GET.urlencode(),
+        zone=f"{home.name}|{home.label}" if home else "",
+    )
+    sessions_html = cache.get(key)
+    if sessions_html is None:
+        window = my_agenda_selectors.my_agenda_window(
+            person, when=when, page_number=request.GET.get("page"), home=home, everything=everything
+        )
+        sessions_html = render_to_string(
+            "exchanges/agenda/_my_sessions.html",
+            {
+                "when": when,
+                "page_obj": window.page,
+                "agendas": window.agendas,
+                "exchanges": window.exchanges,
+                "any_exchange": bool(everything),
+            },
+            request=request,
+        )
+        cache.set(key, sessions_html, my_agenda_selectors.WINDOW_SECONDS)
     feed_path = reverse("exchanges:personal_feed", kwargs={"token": person.feed_token})
     context = {
         "person": person,
         "home": home,
-        "page_obj": page,
-        "agendas": [agenda.ExchangeAgenda(exchange, by_exchange[exchange.pk]) for exchange in exchanges],
+        "when": when,
+        "exchanges": [exchange for exchange in everything if bool(exchange.is_past) == (when == PAST)],
+        "sessions_html": mark_safe(sessions_html),  # noqa: S308 - rendered by our template, then cached
         "feed": _feed_links(feed_path, request),
     }
     return render(request, "exchanges/agenda/my_agenda.html", context)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from exchanges.models import Exchange
 from tests.api import worlds
 
-QUERIES = 16  # the page for an anonymous visitor, its JSON-LD included
+QUERIES = 15  # the page for an anonymous visitor, its JSON-LD included
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exchanges', '0016_survey_responses'),
+        ('exchanges', '0018_followup'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
