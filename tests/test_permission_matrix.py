@@ -32,7 +32,7 @@ no page they or exchange B's delegate get shows anybody else's e-mail address.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 import pytest
@@ -49,7 +49,7 @@ from exchanges.demo import load_demo
 from exchanges.imports.directory import OrganisationImport, PersonImport
 from exchanges.imports.files import Table
 from exchanges.imports.sessions import SessionImport
-from exchanges.models import Exchange, NextStep
+from exchanges.models import Exchange, NextStep, SessionMove
 from participants.models import Invitation, Person
 from participants.services import token_hash
 from reports.models import RenderJob, Report, SignOffDecision
@@ -321,6 +321,23 @@ def _session_data(w):
     }
 
 
+def _move_data(w):
+    return {"day": "2017-10-17", "start_time": "14:00"}
+
+
+def _move_to_undo(w):
+    session = w.session_a
+    SessionMove.objects.update_or_create(
+        user=w.users["staff"],
+        exchange=w.exchange_a,
+        defaults={"session": session, "old_start": session.start - timedelta(hours=1), "old_end": session.start},
+    )
+
+
+def _copy_data(w):
+    return {"title_en": "Copy by the matrix", "title_fr": "Copie de la matrice", "start_date": "2019-05-06"}
+
+
 def _objective_data(w):
     return {"lead": "Objective by the matrix", "detail": "to test access"}
 
@@ -509,6 +526,11 @@ MATRIX = {
     "exchanges:session_edit": row(A_SESSION, STAFF_COORDINATOR_HOST, text="Edit “Roundtables with the Ville de Montréal”", post=_session_data),
     "exchanges:session_duplicate": post_only(A_SESSION, STAFF_COORDINATOR_HOST, post=lambda w: {}),
     "exchanges:session_delete": row(A_SESSION, STAFF_COORDINATOR_HOST, text="Delete this session?", post=lambda w: {}),
+    # Moves in the builder (issue 17): the keyboard's "Move to…" page (drag and drop posts it too), and the undo
+    # of the user's own last move (``prepare`` gives staff, the writer of the check, a move to undo).
+    "exchanges:session_move": row(A_SESSION, STAFF_COORDINATOR_HOST, text="Move “Roundtables with the Ville de Montréal”", post=_move_data),
+    "exchanges:move_undo": replace(post_only(A_SLUG, STAFF_COORDINATOR_HOST, post=lambda w: {}), prepare=_move_to_undo),
+    "exchanges:exchange_copy": row(A_SLUG, STAFF_COORDINATOR_HOST, text="New exchange from “Dakar–Montréal city exchange”", post=_copy_data),
     "exchanges:objective_list": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Aims and objectives", post=_objective_data),
     "exchanges:objective_edit": row(A_OBJECTIVE, STAFF_COORDINATOR_HOST, text="Edit objective", post=_objective_data),
     "exchanges:objective_move": post_only(A_OBJECTIVE, STAFF_COORDINATOR_HOST, post=lambda w: {"direction": "down"}),

@@ -16,12 +16,9 @@ from exchanges.forms.pickers import (
     search_url,
 )
 from exchanges.models import Delegation, Exchange, Membership, Objective, Programme, Session, Venue
-from exchanges.services import STATUS_TRANSITIONS
+from exchanges.services import RESERVED_SLUGS, STATUS_TRANSITIONS
 from participants.forms import person_label
 from participants.models import Person
-
-# Path segments under exchanges/ that a slug must not take.
-RESERVED_SLUGS = {"new"}
 
 
 class DateInput(forms.DateInput):
@@ -88,6 +85,7 @@ class ExchangeForm(AutoSlugMixin, TranslatedFieldsMixin, ExchangeCitiesMixin, fo
             *translated("description"),
             "transfer_buffer_minutes",
             "is_public",
+            "is_template",
         ]
         field_classes = {"visiting_cities": ModelMultipleChoiceField, "themes": ModelMultipleChoiceField}
         widgets = {
@@ -253,7 +251,17 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
         label=_("Last day"),
         required=False,
         widget=DateInput(),
-        help_text=_("Only for a session over several days, like a two-day workshop. Empty: the same day."),
+        help_text=_(
+            "For a session over several days, like a two-day workshop: one block a day with these hours, up to"
+            " this day. Empty: this day only."
+        ),
+    )
+    series_scope = forms.ChoiceField(
+        label=_("Change"),
+        choices=[("all", _("every day of this session")), ("one", _("this day only"))],
+        initial="all",
+        required=False,
+        widget=forms.RadioSelect,
     )
 
     class Meta:
@@ -282,7 +290,7 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
             "initiatives": forms.SelectMultiple(attrs={"size": 4}),
         }
 
-    field_order = ["kind", *translated("title"), "day", "start_time", "end_time", "end_day"]
+    field_order = ["kind", *translated("title"), "series_scope", "day", "start_time", "end_time", "end_day"]
 
     def __init__(self, *args, exchange, day=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -313,10 +321,16 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
                 "Type to find and choose several (without JavaScript: hold Ctrl, ⌘ on a Mac)."
             )
         self.fields["initiatives"].help_text = _("Hold Ctrl (⌘ on a Mac) to choose several.")
+        if self.instance.series is None:
+            del self.fields["series_scope"]
+        else:
+            # A block of a series: the series' days are set when it is made (or by editing one day alone).
+            del self.fields["end_day"]
         if self.instance.pk:
             start, end = self.instance.local_start(), self.instance.local_end()
             self.initial.update(day=start.date(), start_time=start.time(), end_time=end.time())
-            if end.date() != start.date():
+            if end.date() != start.date() and "end_day" in self.fields:
+                # A session stored over several days (before daily blocks): saving makes it daily blocks.
                 self.initial["end_day"] = end.date()
         else:
             self.initial.setdefault("day", day or exchange.start_date)
@@ -331,9 +345,13 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
         day, start_time, end_time = cleaned.get("day"), cleaned.get("start_time"), cleaned.get("end_time")
         if day is None or start_time is None or end_time is None:
             return cleaned
-        end_day = cleaned.get("end_day") or day
+        last_day = cleaned.get("end_day")
+        if last_day is not None and last_day < day:
+            self.add_error("end_day", _("The last day must be on or after the first day."))
+            return cleaned
+        cleaned["last_day"] = last_day if last_day is not None and last_day > day else None
         start = _local(day, start_time, self.tz)
-        end = _local(end_day, end_time, self.tz)
+        end = _local(day, end_time, self.tz)
         city = self.exchange.host_city.name
         if start is None:
             self.add_error(
@@ -346,12 +364,16 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
         if start is None or end is None:
             return cleaned
         if end <= start:
-            field = "end_day" if cleaned.get("end_day") and end_day < day else "end_time"
-            self.add_error(field, _("The session must end after it starts."))
+            self.add_error("end_time", _("The session must end after it starts."))
             return cleaned
         cleaned["start"], cleaned["end"] = start, end
         self.instance.start, self.instance.end = start, end
         return cleaned
+
+    @property
+    def whole_series(self) -> bool:
+        """Whether the change applies to every block of the session's series."""
+        return self.instance.series is not None and self.cleaned_data.get("series_scope") != "one"
 
     def session_values(self) -> dict:
         """The cleaned values the session services take."""
