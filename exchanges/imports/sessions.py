@@ -34,7 +34,13 @@ class SessionImport(Importer):
         Column("day", gettext_lazy("The day, as 2017-10-16, within the exchange's dates."), required=True),
         Column("start_time", gettext_lazy("Start, as 09:00, in the host city's time."), required=True),
         Column("end_time", gettext_lazy("End, as 10:30, in the host city's time."), required=True),
-        Column("end_day", gettext_lazy("Only for a session over several days: its last day. Empty: the same day.")),
+        Column(
+            "end_day",
+            gettext_lazy(
+                "Only for a session over several days, like a two-day workshop: one block a day with this row's"
+                " hours, up to this day. Empty: this day only."
+            ),
+        ),
         Column("venue", gettext_lazy("The name of a venue or site in one of the exchange's cities. Required for a"
                                      " site visit.")),
         Column("presenters", gettext_lazy("E-mail addresses or names of people in the directory, separated by"
