@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "simple_history",
     "phonenumber_field",
+    # Country names in English and French for the city form (its translations; no model field uses it).
+    "django_countries",
     "csp",
     "core",
     "accounts",
@@ -251,6 +253,11 @@ CELERY_BEAT_SCHEDULE = {
     "next-step-reminders": {
         "task": "exchanges.send_next_step_reminders",
         "schedule": crontab(hour=7, minute=0),
+    },
+    # Follow-up check-ins 3, 6 and 12 months after an exchange (the programme's months); each claimed in the database.
+    "next-step-check-ins": {
+        "task": "exchanges.send_check_ins",
+        "schedule": crontab(hour=7, minute=15),
     },
     # Sign-off requests still waiting: the approvers who have not answered are reminded every few days (claimed).
     "release-sign-off-reminders": {

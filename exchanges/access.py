@@ -11,12 +11,12 @@ that the object exists. docs/development.md lists which helper answers which que
 
 from dataclasses import dataclass
 
-from django.db.models import IntegerField, Q, QuerySet, Value
+from django.db.models import Exists, IntegerField, OuterRef, Q, QuerySet, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from cities.access import coordinated_city_ids, is_staff, require_staff  # noqa: F401 - re-exported: the roles every view asks
-from exchanges.models import Delegation, Exchange, Membership, Session
+from exchanges.models import Delegation, Exchange, LearningNote, Membership, Partnership, PartnershipCity, Session
 from participants.models import Person
 
 
@@ -247,6 +247,53 @@ def can_post_next_step_update(user, next_step) -> bool:
     if person is not None and next_step.owner_person_id == person.pk:
         return True
     return coordinates_city_of(user, next_step.exchange)
+
+
+def learning_note_author(user, exchange: Exchange) -> Person | None:
+    """The person who writes learning notes on this exchange's sessions: a user who takes part in it
+    (delegate, presenter, host contact), else None. Staff and coordinators who do not take part write none."""
+    if not takes_part(user, exchange):
+        return None
+    return person_for(user)
+
+
+def readable_learning_notes(person: Person, exchange: Exchange) -> QuerySet[LearningNote]:
+    """The notes this person may read on the exchange: their own, and those shared with a delegation of theirs."""
+    their_delegations = Delegation.objects.filter(exchange=exchange, memberships__person=person).values("pk")
+    return LearningNote.objects.filter(session__exchange=exchange).filter(
+        Q(author=person) | Q(visibility=LearningNote.Visibility.DELEGATION, delegation__in=their_delegations)
+    )
+
+
+def public_partnerships() -> Q:
+    """Partnerships every city of which chose a public page."""
+    members = PartnershipCity.objects.filter(partnership=OuterRef("pk"))
+    return Q(Exists(members)) & ~Q(Exists(members.filter(publishes=False)))
+
+
+def visible_partnerships(user) -> QuerySet[Partnership]:
+    """Partnership pages this user may read: staff, every one; a coordinator, those of their cities; anyone,
+    those all of whose cities chose a public page. Others get 404."""
+    if is_staff(user):
+        return Partnership.objects.all()
+    allowed = public_partnerships()
+    city_ids = coordinated_city_ids(user)
+    if city_ids:
+        allowed |= Q(pk__in=PartnershipCity.objects.filter(city__in=city_ids).values("partnership_id"))
+    return Partnership.objects.filter(allowed)
+
+
+def get_partnership_for_user_or_404(user, slug: str) -> Partnership:
+    return get_object_or_404(visible_partnerships(user), slug=slug)
+
+
+def partnership_choice_city_ids(user, partnership: Partnership) -> set[int]:
+    """The cities of the partnership whose choice of a public page this user sets: staff, every city's; a
+    coordinator, their own cities'."""
+    member_ids = set(partnership.members.values_list("city_id", flat=True))
+    if is_staff(user):
+        return member_ids
+    return member_ids & set(coordinated_city_ids(user))
 
 
 def can_view_survey_results(user, exchange: Exchange) -> bool:

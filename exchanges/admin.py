@@ -12,6 +12,9 @@ from exchanges.models import (
     Membership,
     NextStep,
     Objective,
+    Partnership,
+    PartnershipCity,
+    PracticeAdoption,
     Programme,
     Session,
     Venue,
@@ -142,3 +145,25 @@ class DelegationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["exchange", "city"]
     list_select_related = ["exchange", "city"]
     inlines = [MembershipInline]
+
+
+class PartnershipCityInline(admin.TabularInline):
+    model = PartnershipCity
+    extra = 2
+    autocomplete_fields = ["city"]
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(admin.ModelAdmin):
+    """Staff create partnerships here; each city's coordinators choose a public page on the partnership's page."""
+
+    list_display = ["slug", "since"]
+    search_fields = ["slug", "cities__name"]
+    inlines = [PartnershipCityInline]
+
+
+@admin.register(PracticeAdoption)
+class PracticeAdoptionAdmin(TranslationAdmin):
+    list_display = ["city", "initiative", "exchange", "adopted_on"]
+    list_filter = ["city"]
+    autocomplete_fields = ["city", "initiative", "exchange"]

@@ -2,7 +2,16 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from exchanges.models import Exchange, NextStep, NextStepUpdate, Objective, Programme, Session, Venue
+from exchanges.models import (
+    Exchange,
+    NextStep,
+    NextStepUpdate,
+    Objective,
+    PracticeAdoption,
+    Programme,
+    Session,
+    Venue,
+)
 
 
 @register(Programme)
@@ -37,4 +46,9 @@ class NextStepTranslation(TranslationOptions):
 
 @register(NextStepUpdate)
 class NextStepUpdateTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(PracticeAdoption)
+class PracticeAdoptionTranslation(TranslationOptions):
     fields = ("text",)

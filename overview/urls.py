@@ -1,6 +1,6 @@
 from django.urls import path
 
-from overview.views import cities, directory, people
+from overview.views import cities, directory, partnerships, people
 
 app_name = "overview"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("people/<int:pk>/anonymise/", people.person_anonymise, name="person_anonymise"),
     path("my/data/", people.my_data, name="my_data"),
     path("my/data.json", people.my_data_download, name="my_data_download"),
+    path("partnerships/<slug:slug>/", partnerships.partnership_detail, name="partnership_detail"),
+    path("partnerships/<slug:slug>/publication/", partnerships.partnership_publication, name="partnership_publication"),
 ]
 
 # Mounted in the ``cities`` namespace by exchange_portal/urls.py: the names predate the move.

@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from cities.models import Organisation
-from exchanges.models import Delegation, Membership, Session
+from exchanges.confidentiality import publishable_sessions
+from exchanges.models import Delegation, LearningNote, Membership, Session
 from participants.models import Person
 from reports.selectors import DraftData, link_targets
 from reports.text import escape_markdown, human_join, link_names
@@ -347,3 +348,16 @@ def next_steps(data: DraftData, texts: _Texts) -> str:
                 text = f"{text[:-1]} ({lead})." if text.endswith(".") else f"{text} ({lead})"
         items.append(f"- {text}")
     return _("The participants committed to the following next steps:") + "\n\n" + "\n".join(items)
+
+
+def shared_learning_notes(exchange) -> list[LearningNote]:
+    """Learning notes shared with a delegation on the exchange's publishable sessions: material shown to the
+    report's editors beside a section they edit. Never put into a draft or a release: an editor who uses a note
+    writes it into the section in their own words. Notes kept private, and notes on sessions for participants
+    only or restricted, are left out (the report may not tell of those sessions)."""
+    sessions = Session.objects.filter(publishable_sessions(), exchange=exchange).values("pk")
+    return list(
+        LearningNote.objects.filter(visibility=LearningNote.Visibility.DELEGATION, session__in=sessions)
+        .select_related("session", "author", "delegation__city")
+        .order_by("session__start", "created_at", "pk")
+    )

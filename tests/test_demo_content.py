@@ -20,7 +20,7 @@ from exchanges.demo.french import FRENCH
 from exchanges.demo.notes import ILLUSTRATIVE as NOTES_ILLUSTRATIVE
 from exchanges.demo.notes import NOTES
 from exchanges.demo.release import RELEASE_1
-from exchanges.models import NextStepUpdate, Programme, Venue
+from exchanges.models import NextStepUpdate, PracticeAdoption, Programme, Venue
 from participants.models import Person
 from reports.models import SECTION_NAMES
 
@@ -205,6 +205,7 @@ def _demo_texts() -> list[str]:
     for venue in Venue.objects.all():
         texts += [venue.name, venue.description]
     texts += list(NextStepUpdate.objects.values_list("text", flat=True))
+    texts += list(PracticeAdoption.objects.values_list("text", flat=True))
     texts += [label for _email, label in DEMO_ACCOUNTS]
     return [text for text in texts if text]
 

@@ -142,6 +142,22 @@ def TOKEN(w):
     return {"token": INVITATION_TOKEN}
 
 
+def CHECK_IN(w):
+    """A 3-month check-in of the concept-note action, as its e-mail links it."""
+    from exchanges.models import NextStepCheckIn
+    from exchanges.services.check_ins import check_in_token
+
+    step = NextStep.objects.get(exchange=w.exchange, text__startswith="The CPRLV sends round")
+    check_in, _created = NextStepCheckIn.objects.get_or_create(
+        next_step=step, months=3, defaults={"due_on": timezone.localdate()}
+    )
+    return {"token": check_in_token(check_in)}
+
+
+def PARTNERSHIP(w):
+    return {"slug": "dakar-montreal"}
+
+
 def _survey_exchange(w):
     """An exchange that ended yesterday, with the demo delegate (Maye Seck) in a delegation: its survey is open."""
     from tests.factories import DelegationFactory, ExchangeFactory, MembershipFactory, ObjectiveFactory
@@ -186,6 +202,7 @@ FORMS = {
     "cities:coordinator_list": Form(None),
     "cities:coordinator_remove": Form(COORDINATOR_ROW),
     "cities:city_edit": Form(CITY, COORDINATOR),
+    "cities:city_create": Form(None),
     "cities:initiative_create": Form(None, COORDINATOR),
     "cities:initiative_edit": Form(INITIATIVE),
     "cities:organisation_create": Form(None, COORDINATOR),
@@ -205,6 +222,10 @@ FORMS = {
     "exchanges:session_edit": Form(A_SESSION),
     "exchanges:session_duplicate": Form(A_SESSION, page="exchanges:builder", page_kwargs=A),
     "exchanges:session_delete": Form(A_SESSION),
+    "exchanges:session_move": Form(A_SESSION),
+    # Its form shows only after a move of this user's.
+    "exchanges:move_undo": Form(A, page=NO_PAGE),
+    "exchanges:exchange_copy": Form(A),
     "exchanges:objective_list": Form(A),
     "exchanges:objective_edit": Form(A_OBJECTIVE),
     "exchanges:objective_move": Form(A_OBJECTIVE, page="exchanges:objective_list", page_kwargs=A),
@@ -237,6 +258,9 @@ FORMS = {
     "reports:programme_pdf": Form(PROGRAMME, STAFF, page="exchanges:programme_indicators"),
     "open_data:token_list": Form(None, COORDINATOR),
     "open_data:token_revoke": Form(STAFF_API_TOKEN),
+    "exchanges:learning_notes": Form(A, DELEGATE),
+    "exchanges:check_in": Form(CHECK_IN, ANONYMOUS),
+    "overview:partnership_publication": Form(PARTNERSHIP, page="overview:partnership_detail"),
 }  # fmt: skip
 
 # Views that take POST but are not fuzzed here, and why.

@@ -85,6 +85,7 @@ def test_next_steps_pages_are_404_for_outsiders_and_anonymous(client, private_de
         reverse("exchanges:next_step_edit", kwargs={"slug": private_demo.slug, "pk": step.pk}),
     ]
     update_url = reverse("exchanges:next_step_update", kwargs={"slug": private_demo.slug, "pk": step.pk})
+    updates_before = NextStepUpdate.objects.count()
     client.force_login(outsider)
 
     responses = [client.get(url).status_code for url in urls]
@@ -95,7 +96,7 @@ def test_next_steps_pages_are_404_for_outsiders_and_anonymous(client, private_de
     assert responses == [404, 404, 404, 404]
     assert posted.status_code == 404
     assert anonymous == [404, 404]
-    assert not NextStepUpdate.objects.exists()
+    assert NextStepUpdate.objects.count() == updates_before
 
 
 def test_next_step_update_by_owner_shows_on_the_exchange_and_the_dashboard(client, demo, staff_user):
@@ -131,7 +132,7 @@ def test_next_step_update_by_host_coordinator_is_allowed(client, demo):
 
     step.refresh_from_db()
     assert step.status == NextStep.Status.DONE
-    assert step.updates.get().text == "Concept note sent to Dakar."
+    assert step.updates.order_by("-created_at", "-pk").first().text == "Concept note sent to Dakar."
 
 
 def test_next_step_update_by_a_delegate_who_does_not_own_it_is_refused(client, demo):
@@ -145,7 +146,7 @@ def test_next_step_update_by_a_delegate_who_does_not_own_it_is_refused(client, d
 
     assert response.status_code == 403
     assert "Post an update" not in detail
-    assert not step.updates.exists()
+    assert not step.updates.filter(text="Not mine").exists()
 
 
 def test_next_step_update_coordinator_of_a_visiting_city_may_post():
@@ -183,7 +184,7 @@ def test_next_step_update_service_rejects_an_unknown_status(demo):
     with pytest.raises(ValueError):
         next_step_update_post(next_step=step, user=None, text="x", new_status="finished")
 
-    assert not step.updates.exists()
+    assert not step.updates.filter(text="x").exists()
 
 
 def test_next_step_create_by_host_coordinator_requires_an_owner(client, demo):
@@ -294,7 +295,7 @@ def test_dashboard_counts_statuses_and_next_steps(client, demo, staff_user):
     assert re.search(r'stat__number">1</span> <span class="badge badge--completed"', page)
     # Demo on 10 January 2018: 5 steps, 5 open or in progress, 1 overdue (the concept note), none done.
     row = page.split("Dakar–Montréal city exchange</a>", 2)[1].split("</tr>", 1)[0]
-    assert re.findall(r"<td>(?:<strong[^>]*>)?(\d+)", row) == ["5", "1", "0", "0"]
+    assert re.findall(r"<td>(?:<strong[^>]*>)?(\d+)", row)[:4] == ["5", "1", "0", "0"]
     assert '<svg class="chart__svg"' in page and 'class="chart__overdue"' in page
     assert "style=" not in page
 
@@ -327,8 +328,9 @@ def test_dashboard_query_count_does_not_grow(client, staff_user, django_assert_n
         NextStepUpdate.objects.create(next_step=step, author=staff_user, text="Progress")
     client.force_login(staff_user)
 
-    # session, user, status counts, count and page of exchanges, latest updates, the programmes' indicator links
-    with django_assert_num_queries(7):
+    # session, user, status counts, count and page of exchanges, actions needing attention, latest updates, the
+    # programmes' indicator links
+    with django_assert_num_queries(8):
         page = client.get(reverse("exchanges:dashboard")).content.decode()
 
     assert page.count('class="chart__overdue"') == count

@@ -9,6 +9,8 @@ a missing entry always means an untranslated text. French typography: a no-break
 inside guillemets. Session notes are not here: see exchanges/demo/notes.py.
 """
 
+from exchanges.demo.followup import FOLLOW_UP_FRENCH
+
 FRENCH: dict[str, str] = {
     "Preventing and countering violent extremism (P/CVE)": "Prévention et lutte contre l'extrémisme violent",
     "Violence prevention": "Prévention de la violence",
@@ -268,3 +270,6 @@ FRENCH: dict[str, str] = {
         "de bonnes pratiques entre des lieux aux contextes différents, mais aux objectifs communs."
     ),
 }
+
+# What followed the exchange (exchanges/demo/followup.py).
+FRENCH |= FOLLOW_UP_FRENCH

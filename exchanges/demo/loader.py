@@ -26,6 +26,7 @@ from exchanges.demo.directory import (
     THEMES,
     VENUES,
 )
+from exchanges.demo.followup import load_follow_up
 from exchanges.demo.french import FRENCH
 from exchanges.demo.notes import NOTES
 from exchanges.demo.surveys import ANSWERED_AT, INVITED_AT, SURVEY_ANSWERS
@@ -65,6 +66,7 @@ def load_demo() -> Exchange:
     _delegations(exchange, cities, people)
     _sessions(exchange, cities, orgs, people, initiatives)
     _next_steps(exchange, orgs, people, objectives)
+    load_follow_up(exchange, cities, orgs, themes)
     _survey(exchange, people, objectives)
     _accounts(cities, people)
     exchange_touch(exchange.pk)  # a venue renamed by QuerySet.update above sends no signal

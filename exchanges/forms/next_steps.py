@@ -33,6 +33,7 @@ class NextStepForm(TranslatedFieldsMixin, forms.ModelForm):
             "owner_organisation",
             "owner_person",
             "objective",
+            "sessions",
             "due_date",
             "status",
             "position",
@@ -40,6 +41,7 @@ class NextStepForm(TranslatedFieldsMixin, forms.ModelForm):
         widgets = {
             **per_language({"text": forms.Textarea(attrs={"rows": 3})}),
             "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "sessions": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, exchange: Exchange, **kwargs):
@@ -47,6 +49,8 @@ class NextStepForm(TranslatedFieldsMixin, forms.ModelForm):
         self.instance.exchange = exchange
         city_ids = exchange_city_ids(exchange)
         self.fields["objective"].queryset = exchange.objectives.all()
+        self.fields["sessions"].queryset = exchange.sessions.order_by("start", "pk")
+        self.fields["sessions"].help_text = _("The sessions this action came from.")
         self.fields["owner_organisation"].queryset = Organisation.objects.filter(
             Q(city__isnull=True) | Q(city__in=city_ids)
         ).order_by("name")

@@ -43,6 +43,12 @@ class NextStep(models.Model):
         related_name="next_steps",
         verbose_name=_("objective served"),
     )
+    sessions = models.ManyToManyField(
+        "exchanges.Session",
+        blank=True,
+        related_name="next_steps",
+        verbose_name=_("sessions it came from"),
+    )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
     # Reminder bookkeeping: the due date each reminder was last sent for, so that
@@ -101,3 +107,35 @@ class NextStepUpdate(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class NextStepCheckIn(models.Model):
+    """A follow-up check-in: some months after the exchange, the owner is asked by e-mail for an update.
+
+    One row per step and month (``Programme.check_in_months``), created when the e-mail is sent: the row is the
+    claim that the check-in went, so each goes once. The owner answers on a signed page, which posts an update.
+    """
+
+    next_step = models.ForeignKey(
+        NextStep, on_delete=models.CASCADE, related_name="check_ins", verbose_name=_("next step")
+    )
+    months = models.PositiveSmallIntegerField(_("months after the exchange"))
+    due_on = models.DateField(_("due on"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    update = models.OneToOneField(
+        NextStepUpdate,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="check_in",
+        verbose_name=_("answer"),
+    )
+
+    class Meta:
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
+        ordering = ["next_step", "months"]
+        constraints = [models.UniqueConstraint(fields=["next_step", "months"], name="check_in_once_per_month")]
+
+    def __str__(self):
+        return f"{self.next_step_id} · {self.months}"

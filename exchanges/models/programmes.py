@@ -3,6 +3,7 @@
 from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_comma_separated_integer_list
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -11,6 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City, Organisation, Theme
 from core.fields import SingleLineCharField
 from participants.models import Person
+
+
+def validate_check_in_months(value: str) -> None:
+    """Months after an exchange, comma-separated, each from 1 to 60."""
+    validate_comma_separated_integer_list(value)
+    if any(not 1 <= int(part) <= 60 for part in value.split(",") if part.strip()):
+        raise ValidationError(_("Give months from 1 to 60, e.g. 3,6,12."))
 
 
 class Programme(models.Model):
@@ -32,6 +40,14 @@ class Programme(models.Model):
             "Before a report is published, a coordinator of the host city and of each visiting city approves it."
         ),
     )
+    check_in_months = models.CharField(
+        _("follow-up check-ins (months after an exchange)"),
+        max_length=40,
+        default="3,6,12",
+        blank=True,
+        validators=[validate_check_in_months],
+        help_text=_("Comma-separated, e.g. 3,6,12: the owners of open actions are asked for an update then."),
+    )
 
     class Meta:
         verbose_name = _("programme")
@@ -51,6 +67,11 @@ class Programme(models.Model):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The programme must end on or after its start date.")})
+
+    @property
+    def check_in_month_list(self) -> list[int]:
+        """The months of ``check_in_months``, sorted, without zeros or repeats."""
+        return sorted({int(part) for part in self.check_in_months.split(",") if part.strip().isdigit()} - {0})
 
 
 class Exchange(models.Model):
@@ -90,6 +111,11 @@ class Exchange(models.Model):
     )
     is_public = models.BooleanField(
         _("public"), default=False, help_text=_("Show the agenda and published report to everyone.")
+    )
+    is_template = models.BooleanField(
+        _("exchange template"),
+        default=False,
+        help_text=_("Offered on the programme's page as the start of a new exchange (“New exchange from template”)."),
     )
     transfer_buffer_minutes = models.PositiveSmallIntegerField(
         _("transfer buffer (minutes)"),

@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from exchanges import notices
+from exchanges.tasks.check_ins import send_check_ins  # noqa: F401 - registered when Celery autodiscovers exchanges.tasks
 from exchanges.tasks.reminders import send_next_step_reminders  # noqa: F401 - registered when Celery autodiscovers exchanges.tasks
 from exchanges.tasks.surveys import send_surveys  # noqa: F401 - registered when Celery autodiscovers exchanges.tasks
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from exchanges.access import require_staff
 from exchanges.models import Programme
 from exchanges.selectors import next_steps as selectors
+from exchanges.selectors.action_plan import SILENT_AFTER_DAYS, actions_needing_attention
 
 EXCHANGES_PER_PAGE = 20
 # The dashboard links the indicators of the latest programmes (the programmes page lists them all).
@@ -18,6 +19,7 @@ def dashboard(request):
         request.GET.get("page")
     )
     rows = list(page.object_list)
+    attention, attention_more = actions_needing_attention(today)
     context = {
         "status_counts": selectors.status_counts(),
         "page": page,
@@ -25,6 +27,9 @@ def dashboard(request):
         "chart": selectors.progress_chart(rows),
         "updates": selectors.latest_updates(),
         "today": today,
+        "attention": attention,
+        "attention_more": attention_more,
+        "silent_days": SILENT_AFTER_DAYS,
         "programmes": Programme.objects.order_by("-start_date", "name")[:PROGRAMMES_LISTED],
     }
     return render(request, "exchanges/dashboard.html", context)

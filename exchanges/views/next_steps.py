@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from exchanges.access import can_edit_exchange, can_post_next_step_update, get_exchange_for_user_or_404
+from exchanges.confidentiality import audience_for, shown_sessions
 from exchanges.forms.next_steps import NextStepForm, NextStepUpdateForm
 from exchanges.models import NextStep
 from exchanges.selectors import next_steps as selectors
@@ -38,12 +39,23 @@ def next_steps(request, slug):
     return render(request, "exchanges/next_steps/list.html", context)
 
 
+def _shown_sessions(user, next_step) -> list:
+    """The sessions the action came from, as this user may see them (busy blocks and hidden ones left out)."""
+    audience = audience_for(user, next_step.exchange)
+    sessions = list(next_step.sessions.order_by("start", "pk"))
+    for session in sessions:
+        session.exchange = next_step.exchange
+    return [session for session in shown_sessions(audience, sessions) if getattr(session, "pk", None)]
+
+
 def _detail(request, next_step, form, status=200):
     next_step.overdue = next_step.is_overdue(timezone.localdate())
     context = {
         "exchange": next_step.exchange,
         "step": next_step,
-        "updates": list(next_step.updates.select_related("author__person").order_by("-created_at", "-pk")),
+        "updates": list(next_step.updates.select_related("author__person", "check_in").order_by("-created_at", "-pk")),
+        "sessions": _shown_sessions(request.user, next_step),
+        "check_ins": list(next_step.check_ins.order_by("months")),
         "form": form,
         "can_post": can_post_next_step_update(request.user, next_step),
         "can_edit": can_edit_exchange(request.user, next_step.exchange),

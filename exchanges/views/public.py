@@ -3,7 +3,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from exchanges import selectors, versions
-from exchanges.access import can_edit_exchange, can_view_exchange_history, get_exchange_for_user_or_404
+from exchanges.access import can_edit_exchange, can_view_exchange_history, get_exchange_for_user_or_404, takes_part
 from exchanges.confidentiality import audience_for, audience_key, shown_sessions
 from exchanges.selectors.translations import translation_status
 from exchanges.views.surveys import survey_panel
@@ -35,14 +35,17 @@ def exchange_detail(request, slug):
     exchange = get_exchange_for_user_or_404(request.user, slug)
     can_edit = can_edit_exchange(request.user, exchange)
     objectives = list(exchange.objectives.all())
+    delegations = list(selectors.delegations_with_members(exchange))
     context = {
         "exchange": exchange,
         "visiting_cities": list(exchange.visiting_cities.all()),
         "objectives": objectives,
-        "delegations": list(selectors.delegations_with_members(exchange)),
+        "delegations": delegations,
         "programme_html": _programme(request, exchange),
         "can_edit": can_edit,
         "can_view_history": can_view_exchange_history(request.user, exchange),
+        # A delegate, presenter or host contact keeps learning notes (exchanges.access: no query of its own).
+        "takes_notes": takes_part(request.user, exchange),
         # For those who may edit the exchange: how much of its content each language still lacks.
         "translation_status": translation_status(exchange) if can_edit else None,
         "survey": survey_panel(request, exchange, objectives),

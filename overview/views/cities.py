@@ -10,6 +10,7 @@ from django.shortcuts import render
 from cities import selectors
 from core.translated import translated_html
 from overview.selectors import cities as city_pages
+from overview.selectors.partnerships import initiative_adoptions
 
 CITIES_PER_PAGE = 20
 
@@ -46,6 +47,7 @@ def initiative_detail(request, slug):
         "description_html": translated_html(initiative, "description", markdown=True),
         "lead_url": selectors.organisation_url(initiative.lead_organisation) if initiative.lead_organisation else None,
         "presentations": city_pages.initiative_presentations(request.user, initiative),
+        "adoptions": initiative_adoptions(request.user, initiative),
         "can_edit": selectors.can_edit_city(request.user, initiative.city),
     }
     return render(request, "cities/initiative_detail.html", context)

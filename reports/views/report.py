@@ -32,7 +32,7 @@ from reports.access import (
     published_reports,
     readable_reports,
 )
-from reports.drafting import MissingText, draft
+from reports.drafting import MissingText, draft, shared_learning_notes
 from reports.feedback import feedback_section
 from reports.forms import ReportSettingsForm, SectionForm
 from reports.models import SECTION_NAMES, SECTIONS, RenderJob, Report, ReportRelease
@@ -330,6 +330,7 @@ def section_edit(request, slug, section, lang=None):
         "form": form,
         "preview": preview,
         "conflict_html": render_markdown(getattr(conflict, section)) if conflict else None,
+        "shared_notes": shared_learning_notes(exchange),
     }
     return render(request, "reports/section_edit.html", context, status=status)
 

@@ -10,8 +10,24 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 360, "height": 740}
 EXCHANGE = "/exchanges/dakar-montreal-2017/"
 PAGES = {
-    "anonymous": ["/", "/cities/montreal/", "/search/?q=police", "/reports/", "/accounts/login/"],
-    "delegate@example.org": ["/", EXCHANGE, f"{EXCHANGE}agenda/", "/my/agenda/", "/cities/dakar/", "/search/?q=RÉSAL"],
+    "anonymous": [
+        "/",
+        "/cities/montreal/",
+        "/search/?q=police",
+        "/reports/",
+        "/accounts/login/",
+        "/partnerships/dakar-montreal/",
+        "/initiatives/cprlv-frontline-awareness-training/",
+    ],
+    "delegate@example.org": [
+        "/",
+        EXCHANGE,
+        f"{EXCHANGE}agenda/",
+        "/my/agenda/",
+        "/cities/dakar/",
+        "/search/?q=RÉSAL",
+        f"{EXCHANGE}notes/",
+    ],
     "staff@example.org": [
         "/",
         EXCHANGE,

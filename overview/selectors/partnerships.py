@@ -1,0 +1,107 @@
+"""The partnership page: every exchange between a pair (or group) of cities, their objectives, the action plan's
+progress and the practices adopted. Exchanges are those the viewer may see (``exchanges.access``); a fixed
+number of queries."""
+
+from collections import Counter
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from exchanges.access import visible_exchanges, visible_partnerships
+from exchanges.models import Exchange, NextStep, NextStepUpdate, Partnership, PracticeAdoption
+from overview.selectors.cities import listed_exchanges
+
+
+def objective_scores(exchanges: list[Exchange]) -> dict[int, object]:
+    """Scores per objective id, for the page to show beside each objective.
+
+    A hook: the surveys of issue 19 (item 1) fill it with each objective's mean score; until then, none.
+    """
+    return {}
+
+
+def partnership_page(user, partnership: Partnership) -> dict:
+    members = list(partnership.members.select_related("city").order_by("city__name", "pk"))
+    city_ids = {member.city_id for member in members}
+    updates = NextStepUpdate.objects.select_related("author__person", "check_in").order_by("-created_at", "-pk")
+    steps = NextStep.objects.select_related("owner_organisation", "owner_person", "objective").prefetch_related(
+        Prefetch("updates", queryset=updates)
+    )
+    candidates = (
+        visible_exchanges(user)
+        .filter(Q(host_city__in=city_ids) | Q(visiting_cities__in=city_ids))
+        .exclude(status=Exchange.Status.CANCELLED)
+        .distinct()
+        .select_related("host_city")
+        .prefetch_related("visiting_cities", "objectives", Prefetch("next_steps", queryset=steps))
+        .order_by("start_date", "pk")
+    )
+    # Between them: at least two of the partnership's cities host or visit.
+    exchanges = [
+        exchange
+        for exchange in candidates
+        if len(city_ids & ({exchange.host_city_id} | {city.pk for city in exchange.visiting_cities.all()})) >= 2
+    ]
+    scores = objective_scores(exchanges)
+    today = timezone.localdate()
+    progress = Counter()
+    for exchange in exchanges:
+        for objective in exchange.objectives.all():
+            objective.score = scores.get(objective.pk)
+        for step in exchange.next_steps.all():
+            step.overdue = step.is_overdue(today)
+            step.latest_update = next(iter(step.updates.all()), None)
+            progress["overdue" if step.overdue else step.status] += 1
+    adoptions = list(
+        PracticeAdoption.objects.filter(city__in=city_ids, initiative__city__in=city_ids)
+        .select_related("city", "initiative__city", "exchange")
+        .order_by("adopted_on", "pk")
+    )
+    listed = set(
+        listed_exchanges(user)
+        .filter(pk__in=[a.exchange_id for a in adoptions if a.exchange_id])
+        .values_list("pk", flat=True)
+    )
+    for adoption in adoptions:
+        adoption.exchange_listed = adoption.exchange_id in listed
+    return {
+        "members": members,
+        "name": "–".join(member.city.name for member in members),
+        "is_public": bool(members) and all(member.publishes for member in members),
+        "exchanges": exchanges,
+        "progress": [
+            (key, label, progress[key])
+            for key, label in (
+                ("done", NextStep.Status.DONE.label),
+                ("in_progress", NextStep.Status.IN_PROGRESS.label),
+                ("open", NextStep.Status.OPEN.label),
+                ("overdue", _("Overdue")),
+                ("dropped", NextStep.Status.DROPPED.label),
+            )
+        ],
+        "action_count": sum(progress.values()),
+        "adoptions": adoptions,
+    }
+
+
+def initiative_adoptions(user, initiative) -> list[PracticeAdoption]:
+    """The cities that adopted this initiative, for its page ("Adopted by"), with the exchange named when the
+    viewer may read it and the partnership page linked when the viewer may open it."""
+    adoptions = list(initiative.adoptions.select_related("city", "exchange").order_by("adopted_on", "pk"))
+    if not adoptions:
+        return adoptions
+    listed = set(
+        listed_exchanges(user)
+        .filter(pk__in=[a.exchange_id for a in adoptions if a.exchange_id])
+        .values_list("pk", flat=True)
+    )
+    partnerships = list(
+        visible_partnerships(user).filter(members__city=initiative.city_id).prefetch_related("members").distinct()
+    )
+    for adoption in adoptions:
+        adoption.exchange_listed = adoption.exchange_id in listed
+        adoption.partnership = next(
+            (p for p in partnerships if adoption.city_id in {m.city_id for m in p.members.all()}), None
+        )
+    return adoptions
