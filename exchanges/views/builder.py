@@ -23,11 +23,12 @@ from exchanges.access import (
     visible_exchanges,
     visible_people,
 )
-from exchanges.forms import ExchangeStatusForm, SessionForm
+from exchanges.forms import ExchangeStatusForm, ObjectiveForm, SessionForm
 from exchanges.forms.builder import SessionMoveForm
 from exchanges.services.moves import last_move
 from exchanges.services.series import session_series_create, session_series_extend, session_series_update
 from exchanges.views.manage import htmx_redirect, is_htmx
+from exchanges.views.objectives import BUILDER_PREFIX
 
 
 def _builder_url(exchange, session=None) -> str:
@@ -121,6 +122,7 @@ def builder(request, slug):
     context["timeline"] = _timeline(exchange, context["days"])
     context["undo"] = last_move(exchange=exchange, user=request.user)
     context["saved_id"] = request.GET.get("saved", "")
+    context["objective_form"] = ObjectiveForm(prefix=BUILDER_PREFIX)
     _complete_saved_message(request, context["checks"], context["saved_id"])
     if can_change_status(request.user, exchange):
         context["status_form"] = ExchangeStatusForm(exchange=exchange)

@@ -11,6 +11,9 @@ from django.views.decorators.http import require_POST
 from exchanges import services
 from exchanges.access import get_exchange_for_user_or_404
 from exchanges.forms import ObjectiveForm
+from exchanges.views.manage import is_htmx
+
+BUILDER_PREFIX = "objective"  # the builder's form: its field ids stay clear of the session form's
 
 
 def exchange_objectives_url(exchange) -> str:
@@ -25,10 +28,22 @@ def _get_objective(request, slug, pk):
 @login_required
 def objective_list(request, slug):
     exchange = get_exchange_for_user_or_404(request.user, slug, edit=True)
-    form = ObjectiveForm(request.POST or None)
+    from_builder = request.POST.get("from") == "builder"  # the builder's own "Add an objective" form
+    form = ObjectiveForm(request.POST or None, prefix=BUILDER_PREFIX if from_builder else None)
+    if from_builder and is_htmx(request):  # answered in place: the builder stays where it is
+        added = services.objective_create(exchange=exchange, **form.cleaned_data) if form.is_valid() else None
+        context = {
+            "exchange": exchange,
+            "objective_count": exchange.objectives.count(),
+            "objective_form": form if added is None else ObjectiveForm(prefix=BUILDER_PREFIX),
+            "added_objective": added,
+        }
+        return render(request, "exchanges/manage/includes/builder_objectives.html", context)
     if request.method == "POST" and form.is_valid():
         services.objective_create(exchange=exchange, **form.cleaned_data)
         messages.success(request, _("Objective added."))
+        if from_builder:
+            return redirect("exchanges:builder", slug=exchange.slug)
         return redirect("exchanges:objective_list", slug=exchange.slug)
     context = {"exchange": exchange, "objectives": list(exchange.objectives.all()), "form": form}
     return render(request, "exchanges/manage/objective_list.html", context)
