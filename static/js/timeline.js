@@ -39,6 +39,8 @@
   }
 
   function setUp(timeline) {
+    if (timeline.dataset.ready) { return; }
+    timeline.dataset.ready = "true";
     var first = +timeline.dataset.first;
     var last = +timeline.dataset.last;
     var form = timeline.querySelector(".timeline__form");
@@ -144,5 +146,9 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".timeline[data-first]").forEach(setUp);
+  });
+  // A "Move to…" answered by htmx swaps in the builder's main part, timeline included: set the new one up.
+  document.addEventListener("htmx:load", function (event) {
+    event.target.querySelectorAll(".timeline[data-first]").forEach(setUp);
   });
 })();
