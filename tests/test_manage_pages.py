@@ -546,6 +546,25 @@ def test_objective_without_lead_shows_the_error_next_to_it(client, demo):
     assert demo.objectives.count() == 5
 
 
+def test_the_builder_adds_an_objective_in_place_or_without_javascript_comes_back_to_the_builder(client, demo):
+    _login(client, "staff@example.org")
+    url = reverse("exchanges:objective_list", kwargs={"slug": SLUG})
+    builder = reverse("exchanges:builder", kwargs={"slug": SLUG})
+    assert 'name="objective-lead_en"' in client.get(builder).content.decode()
+
+    fragment = client.post(
+        url, {"from": "builder", "objective-lead_en": "Agreeing next steps"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    plain = client.post(url, {"from": "builder", "objective-lead_en": "Training the trainers"})
+    refused = client.post(url, {"from": "builder", "objective-lead_en": ""}, HTTP_HX_REQUEST="true")
+
+    assert fragment.startswith('<div id="builder-objectives">') and "Objective “Agreeing next steps” added." in fragment
+    assert "6 objectives" in fragment and 'value="Agreeing next steps"' not in fragment  # a fresh form
+    assert plain.status_code == 302 and plain["Location"] == builder
+    assert 'id="id_objective-lead_en_error"' in refused.content.decode()
+    assert list(demo.objectives.values_list("lead", flat=True))[-2:] == ["Agreeing next steps", "Training the trainers"]
+
+
 def test_objective_move_with_an_unknown_direction_is_404(client, demo):
     _login(client, "staff@example.org")
     objective = demo.objectives.first()
