@@ -4,21 +4,32 @@ number of queries."""
 
 from collections import Counter
 
-from django.db.models import Prefetch, Q
+from django.db.models import Avg, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from exchanges.access import visible_exchanges, visible_partnerships
-from exchanges.models import Exchange, NextStep, NextStepUpdate, Partnership, PracticeAdoption
+from exchanges.access import can_view_survey_results, visible_exchanges, visible_partnerships
+from exchanges.models import Exchange, NextStep, NextStepUpdate, Partnership, PracticeAdoption, SurveyAnswer
 from overview.selectors.cities import listed_exchanges
 
 
-def objective_scores(exchanges: list[Exchange]) -> dict[int, object]:
-    """Scores per objective id, for the page to show beside each objective.
+def objective_scores(user, exchanges: list[Exchange]) -> dict[int, float]:
+    """The feedback survey's mean "how far did this exchange meet it" (1–5) per objective id, for the page to show
+    beside each objective; one query, none when the user may read no exchange's results.
 
-    A hook: the surveys of issue 19 (item 1) fill it with each objective's mean score; until then, none.
+    Only the exchanges whose survey results the user may read (``can_view_survey_results``: staff and the
+    coordinators of the exchange's cities), as on the exchange page: the public sees no score there, so none here.
     """
-    return {}
+    readable = [exchange.pk for exchange in exchanges if can_view_survey_results(user, exchange)]
+    if not readable:
+        return {}
+    return {
+        row["objective"]: round(float(row["met_mean"]), 1)
+        for row in SurveyAnswer.objects.filter(response__exchange__in=readable, met__isnull=False)
+        .values("objective")
+        .annotate(met_mean=Avg("met"))
+        .order_by()
+    }
 
 
 def partnership_page(user, partnership: Partnership) -> dict:
@@ -43,7 +54,7 @@ def partnership_page(user, partnership: Partnership) -> dict:
         for exchange in candidates
         if len(city_ids & ({exchange.host_city_id} | {city.pk for city in exchange.visiting_cities.all()})) >= 2
     ]
-    scores = objective_scores(exchanges)
+    scores = objective_scores(user, exchanges)
     today = timezone.localdate()
     progress = Counter()
     for exchange in exchanges:
