@@ -1,12 +1,18 @@
+import zoneinfo
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from cities.access import is_staff
 from cities.models import City, Coordinator, Initiative, Organisation, Theme
 from cities.selectors import editable_cities
 from core.forms import AutoSlugMixin, ModelMultipleChoiceField, TranslatedFieldsMixin, per_language, translated
+from core.pickers import PickerSelect
+from core.translated import LANGUAGE_CODES
 
 
 class CityProfileForm(TranslatedFieldsMixin, forms.ModelForm):
@@ -86,3 +92,52 @@ class CoordinatorForm(forms.Form):
                 self.add_error("city", _("This account already coordinates this city."))
             cleaned["user"] = user
         return cleaned
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    """Every IANA time zone this system knows, by name ("Africa/Dakar"), for a searchable list."""
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """ISO 3166-1 countries, named in the interface's language (django-countries)."""
+    return [(code, str(name)) for code, name in countries]
+
+
+class CityForm(AutoSlugMixin, TranslatedFieldsMixin, forms.ModelForm):
+    """A new city, for staff: its country chosen from a list (stored by name in both languages) and its
+    IANA time zone from a searchable list, so that times are never typed as free text."""
+
+    translated_fields = ("region", "languages")
+    slug_fallback = "city"
+    # Path segments under cities/ that a slug must not take.
+    reserved_slugs = frozenset({"new"})
+
+    country_code = forms.ChoiceField(label=_("Country"), choices=())
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"), choices=(), help_text=_("Type a city or region, e.g. Beirut or Europe/Oslo.")
+    )
+
+    class Meta:
+        model = City
+        fields = ["name", "country_code", *translated("region"), "time_zone", *translated("languages"), "is_member"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country_code"].choices = [("", "---------"), *country_choices()]
+        self.fields["country_code"].widget = PickerSelect(choices=self.fields["country_code"].choices)
+        self.fields["time_zone"].choices = [("", "---------"), *time_zone_choices()]
+        self.fields["time_zone"].widget = PickerSelect(choices=self.fields["time_zone"].choices)
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if City.objects.filter(name__iexact=name).exists():
+            raise forms.ValidationError(_("A city of this name is already listed."))
+        return name
+
+    def save(self, commit=True):
+        code = self.cleaned_data["country_code"]
+        for language in LANGUAGE_CODES:
+            with translation.override(language):
+                setattr(self.instance, f"country_{language}", str(countries.name(code)))
+        return super().save(commit=commit)

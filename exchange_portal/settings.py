@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "simple_history",
     "phonenumber_field",
+    # Country names in English and French for the city form (its translations; no model field uses it).
+    "django_countries",
     "csp",
     "core",
     "accounts",

@@ -4,7 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from core.forms import TranslatedFieldsMixin, translated
+from core.pickers import PickerSelect
 from participants.models import Person
+
+
+def person_label(person: Person) -> str:
+    """A person as pickers list them: "Name (ACRONYM)"."""
+    organisation = person.organisation
+    if organisation is None:
+        return person.display_name
+    return f"{person.display_name} ({organisation.acronym or organisation.name})"
 
 
 class PersonForm(TranslatedFieldsMixin, forms.ModelForm):
@@ -24,6 +33,7 @@ class PersonForm(TranslatedFieldsMixin, forms.ModelForm):
             "language",
         ]
         help_texts = {"email": _("Used for agenda e-mails and to link the person to their login. Optional.")}
+        widgets = {"organisation": PickerSelect(), "city": PickerSelect()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

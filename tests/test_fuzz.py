@@ -202,6 +202,7 @@ FORMS = {
     "cities:coordinator_list": Form(None),
     "cities:coordinator_remove": Form(COORDINATOR_ROW),
     "cities:city_edit": Form(CITY, COORDINATOR),
+    "cities:city_create": Form(None),
     "cities:initiative_create": Form(None, COORDINATOR),
     "cities:initiative_edit": Form(INITIATIVE),
     "cities:organisation_create": Form(None, COORDINATOR),
@@ -221,6 +222,10 @@ FORMS = {
     "exchanges:session_edit": Form(A_SESSION),
     "exchanges:session_duplicate": Form(A_SESSION, page="exchanges:builder", page_kwargs=A),
     "exchanges:session_delete": Form(A_SESSION),
+    "exchanges:session_move": Form(A_SESSION),
+    # Its form shows only after a move of this user's.
+    "exchanges:move_undo": Form(A, page=NO_PAGE),
+    "exchanges:exchange_copy": Form(A),
     "exchanges:objective_list": Form(A),
     "exchanges:objective_edit": Form(A_OBJECTIVE),
     "exchanges:objective_move": Form(A_OBJECTIVE, page="exchanges:objective_list", page_kwargs=A),

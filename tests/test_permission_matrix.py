@@ -32,7 +32,7 @@ no page they or exchange B's delegate get shows anybody else's e-mail address.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 import pytest
@@ -49,7 +49,7 @@ from exchanges.demo import load_demo
 from exchanges.imports.directory import OrganisationImport, PersonImport
 from exchanges.imports.files import Table
 from exchanges.imports.sessions import SessionImport
-from exchanges.models import Exchange, NextStep
+from exchanges.models import Exchange, NextStep, SessionMove
 from participants.models import Invitation, Person
 from participants.services import token_hash
 from reports.models import RenderJob, Report, SignOffDecision
@@ -321,6 +321,23 @@ def _session_data(w):
     }
 
 
+def _move_data(w):
+    return {"day": "2017-10-17", "start_time": "14:00"}
+
+
+def _move_to_undo(w):
+    session = w.session_a
+    SessionMove.objects.update_or_create(
+        user=w.users["staff"],
+        exchange=w.exchange_a,
+        defaults={"session": session, "old_start": session.start - timedelta(hours=1), "old_end": session.start},
+    )
+
+
+def _copy_data(w):
+    return {"title_en": "Copy by the matrix", "title_fr": "Copie de la matrice", "start_date": "2019-05-06"}
+
+
 def _objective_data(w):
     return {"lead": "Objective by the matrix", "detail": "to test access"}
 
@@ -331,6 +348,10 @@ def _venue_data(w):
 
 def _person_data(w):
     return {"name": "Person by the matrix", "job_title": "Tester", "email": "matrix@example.org", "language": "en"}
+
+
+def _new_city_data(w):
+    return {"name": "City by the matrix", "country_code": "NO", "time_zone": "Europe/Oslo", "region_en": "North"}
 
 
 def _organisation_data(w):
@@ -505,6 +526,11 @@ MATRIX = {
     "exchanges:session_edit": row(A_SESSION, STAFF_COORDINATOR_HOST, text="Edit “Roundtables with the Ville de Montréal”", post=_session_data),
     "exchanges:session_duplicate": post_only(A_SESSION, STAFF_COORDINATOR_HOST, post=lambda w: {}),
     "exchanges:session_delete": row(A_SESSION, STAFF_COORDINATOR_HOST, text="Delete this session?", post=lambda w: {}),
+    # Moves in the builder (issue 17): the keyboard's "Move to…" page (drag and drop posts it too), and the undo
+    # of the user's own last move (``prepare`` gives staff, the writer of the check, a move to undo).
+    "exchanges:session_move": row(A_SESSION, STAFF_COORDINATOR_HOST, text="Move “Roundtables with the Ville de Montréal”", post=_move_data),
+    "exchanges:move_undo": replace(post_only(A_SLUG, STAFF_COORDINATOR_HOST, post=lambda w: {}), prepare=_move_to_undo),
+    "exchanges:exchange_copy": row(A_SLUG, STAFF_COORDINATOR_HOST, text="New exchange from “Dakar–Montréal city exchange”", post=_copy_data),
     "exchanges:objective_list": row(A_SLUG, STAFF_COORDINATOR_HOST, text="Aims and objectives", post=_objective_data),
     "exchanges:objective_edit": row(A_OBJECTIVE, STAFF_COORDINATOR_HOST, text="Edit objective", post=_objective_data),
     "exchanges:objective_move": post_only(A_OBJECTIVE, STAFF_COORDINATOR_HOST, post=lambda w: {"direction": "down"}),
@@ -592,6 +618,8 @@ MATRIX = {
     # cities: organisations; a coordinator edits those of their own city.
     "cities:organisation_list": row(None, MANAGERS, text="Service de Police de la Ville de Montréal"),
     "cities:organisation_create": row(None, MANAGERS, text="Add an organisation", post=_organisation_data),
+    # cities: a new city (issue 17), also from the exchange form's "New city": staff only.
+    "cities:city_create": row(None, STAFF, text="Add a city", post=_new_city_data),
     "cities:organisation_edit": row(A_ORGANISATION, STAFF_COORDINATOR_HOST, text="Edit Service de Police", post=_organisation_data),
     # cities: city profiles and initiatives (issue 7). Public for public member cities; coordinators edit their
     # own city's profile and initiatives, staff all. A profile names the public exchanges of its city that are no

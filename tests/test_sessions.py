@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from exchanges.forms import SessionForm
 from exchanges.models import AgendaChange, Exchange, Session
 from exchanges.services import session_create, session_delete, session_duplicate, session_update
+from exchanges.services.series import session_series_create
 from tests.factories import CityFactory, ExchangeFactory, PersonFactory, SessionFactory, UserFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +52,7 @@ def test_session_form_stores_montreal_time_as_utc_on_each_side_of_dst(autumn_exc
     assert (session.end - session.start).total_seconds() == 3600
 
 
-def test_session_spanning_the_dst_change_keeps_wall_clock_times(autumn_exchange):
+def test_session_over_several_days_becomes_daily_blocks_with_the_same_hours_across_dst(autumn_exchange):
     form = _form(
         autumn_exchange,
         VenueFactory(city=autumn_exchange.host_city),
@@ -62,14 +63,20 @@ def test_session_spanning_the_dst_change_keeps_wall_clock_times(autumn_exchange)
     )
 
     assert form.is_valid(), form.errors
-    session = session_create(exchange=autumn_exchange, **form.session_values())
+    blocks = session_series_create(
+        exchange=autumn_exchange, last_day=form.cleaned_data["last_day"], **form.session_values()
+    )
 
-    assert session.start == datetime(2017, 11, 4, 13, 0, tzinfo=UTC)  # EDT, UTC−4
-    assert session.end == datetime(2017, 11, 6, 22, 0, tzinfo=UTC)  # EST, UTC−5
-    edit = SessionForm(instance=session, exchange=autumn_exchange)
-    assert edit.initial["day"] == date(2017, 11, 4)
-    assert edit.initial["end_day"] == date(2017, 11, 6)
+    assert [(block.start, block.end) for block in blocks] == [
+        (datetime(2017, 11, 4, 13, 0, tzinfo=UTC), datetime(2017, 11, 4, 21, 0, tzinfo=UTC)),  # EDT, UTC−4
+        (datetime(2017, 11, 5, 14, 0, tzinfo=UTC), datetime(2017, 11, 5, 22, 0, tzinfo=UTC)),  # EST, UTC−5
+        (datetime(2017, 11, 6, 14, 0, tzinfo=UTC), datetime(2017, 11, 6, 22, 0, tzinfo=UTC)),
+    ]
+    assert len({block.series for block in Session.objects.filter(exchange=autumn_exchange)}) == 1
+    edit = SessionForm(instance=blocks[1], exchange=autumn_exchange)
+    assert edit.initial["day"] == date(2017, 11, 5)
     assert edit.initial["end_time"].strftime("%H:%M") == "17:00"
+    assert "end_day" not in edit.fields and "series_scope" in edit.fields
 
 
 def test_session_form_refuses_a_time_the_clocks_skip():

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from cities.access import can_edit_city_record, require_manager
 from cities.models import City, Organisation
+from core.created import created_response, from_field_context, is_dialog
 from core.forms import AutoSlugMixin, TranslatedFieldsMixin, per_language, translated
 
 PAGE_SIZE = 25
@@ -88,9 +89,13 @@ def organisation_create(request):
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organisation = form.save()
-        messages.success(request, _("“%(name)s” added.") % {"name": organisation})
-        return redirect("cities:organisation_list")
-    return render(request, "cities/organisations/organisation_form.html", {"form": form, "organisation": None})
+        if not is_dialog(request):
+            messages.success(request, _("“%(name)s” added.") % {"name": organisation})
+        response = created_response(request, organisation, str(organisation))
+        return response or redirect("cities:organisation_list")
+    context = {"form": form, "organisation": None, "title": _("Add an organisation"), **from_field_context(request)}
+    template = "includes/create_dialog.html" if is_dialog(request) else "cities/organisations/organisation_form.html"
+    return render(request, template, context)
 
 
 @login_required

@@ -5,12 +5,20 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Initiative, Organisation
 from core.forms import AutoSlugMixin, ModelMultipleChoiceField, TranslatedFieldsMixin, per_language, translated
+from core.pickers import PickerSelect, PickerSelectMultiple
+from exchanges.access import exchange_city_ids
+from exchanges.forms.pickers import (
+    describe_city,
+    describe_organisation,
+    describe_person,
+    describe_venue,
+    first_of_cities,
+    search_url,
+)
 from exchanges.models import Delegation, Exchange, Membership, Objective, Programme, Session, Venue
-from exchanges.services import STATUS_TRANSITIONS
+from exchanges.services import RESERVED_SLUGS, STATUS_TRANSITIONS
+from participants.forms import person_label
 from participants.models import Person
-
-# Path segments under exchanges/ that a slug must not take.
-RESERVED_SLUGS = {"new"}
 
 
 class DateInput(forms.DateInput):
@@ -77,12 +85,15 @@ class ExchangeForm(AutoSlugMixin, TranslatedFieldsMixin, ExchangeCitiesMixin, fo
             *translated("description"),
             "transfer_buffer_minutes",
             "is_public",
+            "is_template",
         ]
         field_classes = {"visiting_cities": ModelMultipleChoiceField, "themes": ModelMultipleChoiceField}
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
-            "visiting_cities": forms.CheckboxSelectMultiple,
+            "host_city": PickerSelect(describe=describe_city),
+            "host_contact": PickerSelect(describe=describe_person),
+            "visiting_cities": PickerSelectMultiple(describe=describe_city),
             "themes": forms.CheckboxSelectMultiple,
             **per_language({"description": forms.Textarea(attrs={"rows": 3})}),
         }
@@ -92,9 +103,11 @@ class ExchangeForm(AutoSlugMixin, TranslatedFieldsMixin, ExchangeCitiesMixin, fo
         if host_cities is not None:
             self.fields["host_city"].queryset = host_cities
         # ``people``: those the user may read (``exchanges.access.visible_people``); all by default.
-        self.fields["host_contact"].queryset = (Person.objects.all() if people is None else people).select_related(
-            "organisation"
-        )
+        # The exchange's own cities' people first (its host contact is one of them).
+        city_ids = exchange_city_ids(self.instance) if self.instance.pk else set()
+        people = (Person.objects.all() if people is None else people).select_related("organisation", "city")
+        self.fields["host_contact"].queryset = first_of_cities(people, city_ids, "name")
+        self.fields["host_contact"].widget.search_url = search_url("person_options", self.instance)
         self.fields["visiting_cities"].queryset = City.objects.order_by("name")
         self.fields["visiting_cities"].help_text = _("A delegation is created for each visiting city.")
 
@@ -182,13 +195,15 @@ class MembershipForm(forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["person", "role"]
+        widgets = {"person": PickerSelect(describe=describe_person)}
 
     def __init__(self, *args, delegation, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.delegation = delegation
-        self.fields["person"].queryset = (Person.objects.all() if people is None else people).select_related(
-            "organisation"
-        )
+        # The delegation's own city's people first.
+        people = (Person.objects.all() if people is None else people).select_related("organisation", "city")
+        self.fields["person"].queryset = first_of_cities(people, [delegation.city_id], "name")
+        self.fields["person"].widget.search_url = search_url("person_options", delegation.exchange)
         self.fields["person"].label_from_instance = person_label
 
     def clean_person(self):
@@ -211,13 +226,6 @@ class VenueForm(TranslatedFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if cities is not None:
             self.fields["city"].queryset = cities
-
-
-def person_label(person: Person) -> str:
-    organisation = person.organisation
-    if organisation is None:
-        return person.display_name
-    return f"{person.display_name} ({organisation.acronym or organisation.name})"
 
 
 def _local(day, clock: time, tz) -> datetime | None:
@@ -243,7 +251,17 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
         label=_("Last day"),
         required=False,
         widget=DateInput(),
-        help_text=_("Only for a session over several days, like a two-day workshop. Empty: the same day."),
+        help_text=_(
+            "For a session over several days, like a two-day workshop: one block a day with these hours, up to"
+            " this day. Empty: this day only."
+        ),
+    )
+    series_scope = forms.ChoiceField(
+        label=_("Change"),
+        choices=[("all", _("every day of this session")), ("one", _("this day only"))],
+        initial="all",
+        required=False,
+        widget=forms.RadioSelect,
     )
 
     class Meta:
@@ -266,25 +284,31 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
             **per_language({"description": forms.Textarea(attrs={"rows": 3})}),
             **per_language({"notes": forms.Textarea(attrs={"rows": 4})}),
             "attending_delegations": forms.CheckboxSelectMultiple,
-            "presenters": forms.SelectMultiple(attrs={"size": 6}),
-            "organisations": forms.SelectMultiple(attrs={"size": 6}),
+            "venue": PickerSelect(describe=describe_venue),
+            "presenters": PickerSelectMultiple(describe=describe_person),
+            "organisations": PickerSelectMultiple(describe=describe_organisation),
             "initiatives": forms.SelectMultiple(attrs={"size": 4}),
         }
 
-    field_order = ["kind", *translated("title"), "day", "start_time", "end_time", "end_day"]
+    field_order = ["kind", *translated("title"), "series_scope", "day", "start_time", "end_time", "end_day"]
 
     def __init__(self, *args, exchange, day=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.exchange = exchange
         self.tz = exchange.tzinfo
-        self.fields["venue"].queryset = Venue.objects.select_related("city").order_by("city__name", "name")
+        # The pickers list the exchange's own cities' venues, people and organisations first.
+        city_ids = exchange_city_ids(exchange)
+        venues = Venue.objects.select_related("city")
+        self.fields["venue"].queryset = first_of_cities(venues, city_ids, "city__name", "name")
         self.fields["venue"].label_from_instance = lambda venue: f"{venue.name} ({venue.city.name})"
         self.fields["venue"].help_text = _("Required for a site visit.")
-        self.fields["presenters"].queryset = (Person.objects.all() if people is None else people).select_related(
-            "organisation"
-        )
+        people = (Person.objects.all() if people is None else people).select_related("organisation", "city")
+        self.fields["presenters"].queryset = first_of_cities(people, city_ids, "name")
+        self.fields["presenters"].widget.search_url = search_url("person_options", exchange)
         self.fields["presenters"].label_from_instance = person_label
-        self.fields["organisations"].queryset = Organisation.objects.order_by("name")
+        organisations = Organisation.objects.select_related("city")
+        self.fields["organisations"].queryset = first_of_cities(organisations, city_ids, "name")
+        self.fields["organisations"].widget.search_url = search_url("organisation_options", exchange)
         self.fields["initiatives"].queryset = Initiative.objects.order_by("name")
         self.fields["attending_delegations"].queryset = Delegation.objects.filter(exchange=exchange).select_related(
             "city"
@@ -292,12 +316,21 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
         self.fields["attending_delegations"].label_from_instance = lambda d: d.city.name
         # Left out of a post (an older form, a script): the session keeps its level, a new one is public.
         self.fields["confidentiality"].required = False
-        for name in ("presenters", "organisations", "initiatives"):
-            self.fields[name].help_text = _("Hold Ctrl (⌘ on a Mac) to choose several.")
+        for name in ("presenters", "organisations"):
+            self.fields[name].help_text = _(
+                "Type to find and choose several (without JavaScript: hold Ctrl, ⌘ on a Mac)."
+            )
+        self.fields["initiatives"].help_text = _("Hold Ctrl (⌘ on a Mac) to choose several.")
+        if self.instance.series is None:
+            del self.fields["series_scope"]
+        else:
+            # A block of a series: the series' days are set when it is made (or by editing one day alone).
+            del self.fields["end_day"]
         if self.instance.pk:
             start, end = self.instance.local_start(), self.instance.local_end()
             self.initial.update(day=start.date(), start_time=start.time(), end_time=end.time())
-            if end.date() != start.date():
+            if end.date() != start.date() and "end_day" in self.fields:
+                # A session stored over several days (before daily blocks): saving makes it daily blocks.
                 self.initial["end_day"] = end.date()
         else:
             self.initial.setdefault("day", day or exchange.start_date)
@@ -312,9 +345,13 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
         day, start_time, end_time = cleaned.get("day"), cleaned.get("start_time"), cleaned.get("end_time")
         if day is None or start_time is None or end_time is None:
             return cleaned
-        end_day = cleaned.get("end_day") or day
+        last_day = cleaned.get("end_day")
+        if last_day is not None and last_day < day:
+            self.add_error("end_day", _("The last day must be on or after the first day."))
+            return cleaned
+        cleaned["last_day"] = last_day if last_day is not None and last_day > day else None
         start = _local(day, start_time, self.tz)
-        end = _local(end_day, end_time, self.tz)
+        end = _local(day, end_time, self.tz)
         city = self.exchange.host_city.name
         if start is None:
             self.add_error(
@@ -327,12 +364,16 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
         if start is None or end is None:
             return cleaned
         if end <= start:
-            field = "end_day" if cleaned.get("end_day") and end_day < day else "end_time"
-            self.add_error(field, _("The session must end after it starts."))
+            self.add_error("end_time", _("The session must end after it starts."))
             return cleaned
         cleaned["start"], cleaned["end"] = start, end
         self.instance.start, self.instance.end = start, end
         return cleaned
+
+    @property
+    def whole_series(self) -> bool:
+        """Whether the change applies to every block of the session's series."""
+        return self.instance.series is not None and self.cleaned_data.get("series_scope") != "one"
 
     def session_values(self) -> dict:
         """The cleaned values the session services take."""

@@ -12,6 +12,7 @@ from exchanges.access import exchange_city_ids, visible_people
 from exchanges.forms import SessionForm
 from exchanges.imports.base import Column, Importer, Lookup, choice_values, normal
 from exchanges.models import Delegation, Session, Venue
+from exchanges.services.series import session_series_create
 
 
 def organisation_names(organisation) -> list[str]:
@@ -139,6 +140,12 @@ class SessionImport(Importer):
             )
 
     def save_row(self, form):
+        # A row with a later last day is daily blocks with the row's hours, as in the builder's form.
+        last_day = form.cleaned_data.get("last_day")
+        if last_day is not None:
+            return session_series_create(
+                exchange=self.exchange, user=self.user, last_day=last_day, **form.session_values()
+            )[0]
         return services.session_create(exchange=self.exchange, user=self.user, **form.session_values())
 
     def example_rows(self):

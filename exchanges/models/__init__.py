@@ -5,7 +5,7 @@ from exchanges.models.next_steps import NextStep, NextStepCheckIn, NextStepUpdat
 from exchanges.models.notes import LearningNote
 from exchanges.models.partnerships import Partnership, PartnershipCity, PracticeAdoption
 from exchanges.models.programmes import Exchange, Objective, Programme
-from exchanges.models.sessions import AgendaChange, Session, Venue
+from exchanges.models.sessions import AgendaChange, Session, SessionMove, Venue
 from exchanges.models.surveys import SurveyAnswer, SurveyResponse
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "PracticeAdoption",
     "Programme",
     "Session",
+    "SessionMove",
     "SurveyAnswer",
     "SurveyResponse",
     "Venue",

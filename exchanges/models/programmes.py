@@ -112,6 +112,11 @@ class Exchange(models.Model):
     is_public = models.BooleanField(
         _("public"), default=False, help_text=_("Show the agenda and published report to everyone.")
     )
+    is_template = models.BooleanField(
+        _("exchange template"),
+        default=False,
+        help_text=_("Offered on the programme's page as the start of a new exchange (“New exchange from template”)."),
+    )
     transfer_buffer_minutes = models.PositiveSmallIntegerField(
         _("transfer buffer (minutes)"),
         default=30,

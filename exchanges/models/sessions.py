@@ -114,6 +114,9 @@ class Session(models.Model):
     notes = models.TextField(
         _("notes and outcome"), blank=True, help_text=_("Markdown. The summary report draws on these.")
     )
+    # The daily blocks of one session over several days (a two-day workshop: two blocks with the same
+    # hours) share a series; each block is a session of its own: its own calendar event, agenda entry, notes.
+    series = models.UUIDField(_("series of daily blocks"), null=True, blank=True, db_index=True, editable=False)
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -174,6 +177,30 @@ class Session(models.Model):
 
     def local_end(self):
         return self.end.astimezone(self.exchange.tzinfo)
+
+
+class SessionMove(models.Model):
+    """The last move of a session in the builder, per user and exchange, so that it can be undone.
+
+    One row per user and exchange: a new move replaces it, an undo deletes it.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="+", verbose_name=_("exchange"))
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+", verbose_name=_("session"))
+    old_start = models.DateTimeField(_("start before the move"))
+    old_end = models.DateTimeField(_("end before the move"))
+    moved_at = models.DateTimeField(_("moved"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("session move")
+        verbose_name_plural = _("session moves")
+        constraints = [models.UniqueConstraint(fields=["user", "exchange"], name="one_undoable_move_per_user")]
+
+    def __str__(self):
+        return f"{self.session_id}: {self.old_start:%Y-%m-%d %H:%M}"
 
 
 class AgendaChange(models.Model):

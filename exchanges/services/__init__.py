@@ -60,6 +60,9 @@ def agenda_change_record(
 # ---------------------------------------------------------------------------
 # Exchanges
 
+# Path segments under exchanges/ that an exchange's slug must not take.
+RESERVED_SLUGS = frozenset({"new"})
+
 STATUS_TRANSITIONS = {
     Exchange.Status.DRAFT: {Exchange.Status.SCHEDULED, Exchange.Status.CANCELLED},
     Exchange.Status.SCHEDULED: {Exchange.Status.DRAFT, Exchange.Status.UNDER_WAY, Exchange.Status.CANCELLED},

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.created import offer_create, picked_initial
 from exchanges import selectors, services
 from exchanges.access import can_edit_delegation, can_edit_exchange, get_exchange_for_user_or_404, visible_people
 from exchanges.forms import DelegationForm, MembershipForm
@@ -51,6 +52,9 @@ def delegation_add(request, slug):
 
 
 def _render_detail(request, exchange, delegation, form):
+    detail_url = reverse("exchanges:delegation_detail", kwargs={"slug": exchange.slug, "pk": delegation.pk})
+    new_person = reverse("participants:person_create")
+    offer_create(request, form, "person", new_person, _("New person"), back=detail_url, city=delegation.city_id)
     memberships = selectors.delegations_with_members(exchange).get(pk=delegation.pk).memberships.all()
     context = {
         "exchange": exchange,
@@ -65,9 +69,9 @@ def _render_detail(request, exchange, delegation, form):
 @login_required
 def delegation_detail(request, slug, pk):
     exchange, delegation = _get_delegation(request, slug, pk)
-    return _render_detail(
-        request, exchange, delegation, MembershipForm(delegation=delegation, people=visible_people(request.user))
-    )
+    initial = picked_initial(request, single=("person",))
+    form = MembershipForm(initial=initial, delegation=delegation, people=visible_people(request.user))
+    return _render_detail(request, exchange, delegation, form)
 
 
 @login_required

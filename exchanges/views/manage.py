@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cities.access import require_manager
+from cities.access import is_staff, require_manager
 from cities.selectors import editable_cities
+from core.created import offer_create, picked_initial
 from exchanges import services
 from exchanges.access import can_change_status, get_exchange_for_user_or_404, visible_people
 from exchanges.forms import ExchangeForm, ExchangeStatusForm
@@ -35,10 +36,22 @@ def htmx_redirect(request, url: str):
     return redirect(url)
 
 
+PICKED = {"single": ("host_city", "host_contact"), "multiple": ("visiting_cities",)}
+
+
+def _render_exchange_form(request, form, exchange):
+    """The exchange form, with "New person" beside its host contact and, for staff, "New city" beside its cities."""
+    offer_create(request, form, "host_contact", reverse("participants:person_create"), _("New person"))
+    if is_staff(request.user):
+        for name in ("host_city", "visiting_cities"):
+            offer_create(request, form, name, reverse("cities:city_create"), _("New city"))
+    return render(request, "exchanges/manage/exchange_form.html", {"form": form, "exchange": exchange})
+
+
 @login_required
 def exchange_create(request):
     require_manager(request.user)
-    initial = {"programme": request.GET.get("programme", "")}
+    initial = {"programme": request.GET.get("programme", ""), **picked_initial(request, **PICKED)}
     form = ExchangeForm(
         request.POST or None,
         initial=initial,
@@ -49,7 +62,7 @@ def exchange_create(request):
         exchange = services.exchange_save(form=form)
         messages.success(request, _("Exchange created. Add its objectives, delegations and sessions next."))
         return redirect("exchanges:builder", slug=exchange.slug)
-    return render(request, "exchanges/manage/exchange_form.html", {"form": form, "exchange": None})
+    return _render_exchange_form(request, form, None)
 
 
 @login_required
@@ -58,6 +71,7 @@ def exchange_edit(request, slug):
     form = ExchangeForm(
         request.POST or None,
         instance=exchange,
+        initial=picked_initial(request, **PICKED, instance=exchange),
         host_cities=managed_cities(request.user),
         people=visible_people(request.user),
     )
@@ -67,7 +81,7 @@ def exchange_edit(request, slug):
         return redirect("exchanges:builder", slug=exchange.slug)
     if request.method == "POST":
         exchange.refresh_from_db()  # the form wrote its invalid values onto the instance
-    return render(request, "exchanges/manage/exchange_form.html", {"form": form, "exchange": exchange})
+    return _render_exchange_form(request, form, exchange)
 
 
 @login_required

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from cities.access import require_manager
-from exchanges.access import is_staff, require_staff, visible_exchanges
+from exchanges.access import editable_exchanges, is_staff, require_staff, visible_exchanges
 from exchanges.forms import ProgrammeForm
 from exchanges.models import Programme
 
@@ -41,7 +41,13 @@ def programme_detail(request, slug):
         .order_by("start_date", "title")
     )
     page = Paginator(exchanges, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "exchanges/manage/programme_detail.html", {"programme": programme, "page": page})
+    # Templates the user may copy: those they edit (``exchanges.views.copies`` asks the same question).
+    templates = editable_exchanges(request.user).filter(programme=programme, is_template=True).order_by("title")
+    return render(
+        request,
+        "exchanges/manage/programme_detail.html",
+        {"programme": programme, "page": page, "templates": list(templates)},
+    )
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from cities.access import require_manager
+from core.created import created_response, from_field_context, is_dialog
 from exchanges.forms import VenueForm
 from exchanges.models import Venue
 from exchanges.views.manage import managed_cities
@@ -36,12 +37,18 @@ def venue_list(request):
 @login_required
 def venue_create(request):
     require_manager(request.user)
-    form = VenueForm(request.POST or None, cities=managed_cities(request.user))
+    # Opened from a session form, the venue's city is the exchange's host city until chosen otherwise.
+    initial = {"city": request.GET.get("city", "")}
+    form = VenueForm(request.POST or None, initial=initial, cities=managed_cities(request.user))
     if request.method == "POST" and form.is_valid():
         venue = form.save()
-        messages.success(request, _("“%(venue)s” added.") % {"venue": venue})
-        return redirect("exchanges:venue_list")
-    return render(request, "exchanges/manage/venue_form.html", {"form": form, "venue": None})
+        if not is_dialog(request):
+            messages.success(request, _("“%(venue)s” added.") % {"venue": venue})
+        response = created_response(request, venue, f"{venue.name} ({venue.city.name})")
+        return response or redirect("exchanges:venue_list")
+    context = {"form": form, "venue": None, "title": _("Add a venue or site"), **from_field_context(request)}
+    template = "includes/create_dialog.html" if is_dialog(request) else "exchanges/manage/venue_form.html"
+    return render(request, template, context)
 
 
 @login_required

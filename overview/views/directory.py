@@ -11,9 +11,11 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cities.access import can_edit_city_record, is_staff, require_manager
+from core.created import offer_create, picked_initial
 from exchanges.access import get_person_for_user_or_404, visible_people
 from participants.forms import PersonForm, PersonSearchForm
 
@@ -74,9 +76,11 @@ def person_edit(request, pk):
     person = get_person_for_user_or_404(request.user, pk)
     if not can_edit_city_record(request.user, person.city_id):
         raise Http404
-    form = PersonForm(request.POST or None, instance=person)
+    initial = picked_initial(request, single=("organisation",))
+    form = PersonForm(request.POST or None, instance=person, initial=initial)
     if request.method == "POST" and form.is_valid():
         person = form.save()
         messages.success(request, _("%(person)s saved.") % {"person": person.display_name})
         return redirect("participants:person_detail", pk=person.pk)
+    offer_create(request, form, "organisation", reverse("cities:organisation_create"), _("New organisation"))
     return render(request, "participants/person_form.html", {"form": form, "person": person})
