@@ -8,8 +8,16 @@ from django.db.models import Avg, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from exchanges.access import can_view_survey_results, visible_exchanges, visible_partnerships
-from exchanges.models import Exchange, NextStep, NextStepUpdate, Partnership, PracticeAdoption, SurveyAnswer
+from exchanges.access import can_view_survey_results, public_partnerships, visible_exchanges, visible_partnerships
+from exchanges.models import (
+    Exchange,
+    NextStep,
+    NextStepUpdate,
+    Partnership,
+    PartnershipCity,
+    PracticeAdoption,
+    SurveyAnswer,
+)
 from overview.selectors.cities import listed_exchanges
 
 
@@ -116,3 +124,29 @@ def initiative_adoptions(user, initiative) -> list[PracticeAdoption]:
             (p for p in partnerships if adoption.city_id in {m.city_id for m in p.members.all()}), None
         )
     return adoptions
+
+
+def _with_members(partnerships) -> list[Partnership]:
+    members = PartnershipCity.objects.select_related("city").order_by("city__name", "pk")
+    rows = list(partnerships.prefetch_related(Prefetch("members", queryset=members)).order_by("slug"))
+    for partnership in rows:
+        partners = list(partnership.members.all())
+        partnership.name = "–".join(member.city.name for member in partners)
+        partnership.is_public = bool(partners) and all(member.publishes for member in partners)
+    return rows
+
+
+def partnership_list(user) -> list[Partnership]:
+    """The partnerships this user may open (``visible_partnerships``), with their cities: two queries."""
+    return _with_members(visible_partnerships(user))
+
+
+def city_public_partnerships(city) -> list[Partnership]:
+    """The public partnerships of a city, for its profile, each with its other cities' names: one query, two when
+    there are some."""
+    rows = _with_members(Partnership.objects.filter(public_partnerships(), members__city=city).distinct())
+    for partnership in rows:
+        partnership.partner_names = ", ".join(
+            member.city.name for member in partnership.members.all() if member.city_id != city.pk
+        )
+    return rows
