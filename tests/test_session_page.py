@@ -170,3 +170,64 @@ def test_search_finds_a_session_and_leads_to_its_page_but_not_a_participants_onl
 
     assert f'href="{_url(session)}"' in html
     assert "Opening dinner for members" not in html
+
+
+@pytest.mark.parametrize("size", [1, 200])
+def test_session_page_warm_reads_no_session(client, django_assert_num_queries, size):
+    exchange = ExchangeFactory(is_public=True)
+    sessions = [
+        SessionFactory(exchange=exchange, start=host_time(exchange, exchange.start_date, 8) + timedelta(minutes=i))
+        for i in range(size)
+    ]
+    sessions[-1].presenters.set([PersonFactory(), PersonFactory()])
+    user = UserFactory()
+    MembershipFactory(delegation=DelegationFactory(exchange=exchange), person=PersonFactory(user=user))
+    client.force_login(user)
+    cold = _text(client.get(_url(sessions[-1])))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(_url(sessions[-1]))
+
+    assert response.status_code == 200 and _text(response) == cold
+    assert not any(query["sql"].startswith('SELECT "exchanges_session"') for query in queries.captured_queries)
+    assert len(queries) == 7
+
+
+def test_session_page_shows_a_change_on_the_next_request(client, session):
+    assert "Opening roundtable" in _text(client.get(_url(session)))
+
+    session.title = "Closing roundtable"
+    session.save()
+    presenter = session.presenters.get()
+    presenter.name = "Renamed Presenter"
+    presenter.save()
+
+    text = _text(client.get(_url(session)))
+    assert "Closing roundtable" in text and "Renamed Presenter" in text
+
+
+def test_session_page_cached_for_one_audience_is_never_served_to_another(client, session):
+    """An insider's copy with the notes does not reach the public; an organiser's or an attending delegate's
+    copy of a restricted session reaches neither the public nor a delegate of another city."""
+    organiser = CoordinatorFactory(city=session.exchange.host_city).user
+    insider = UserFactory()
+    MembershipFactory(delegation=session.attending_delegations.get(), person=PersonFactory(user=insider))
+    other_insider = UserFactory()
+    other = DelegationFactory(exchange=session.exchange)
+    MembershipFactory(delegation=other, person=PersonFactory(user=other_insider))
+
+    client.force_login(insider)
+    assert "outcome" in _text(client.get(_url(session)))  # the insider's copy, notes included
+    client.logout()
+    assert "outcome" not in _text(client.get(_url(session)))  # the public's own copy
+
+    session.confidentiality = Session.Confidentiality.RESTRICTED
+    session.save()
+    client.force_login(organiser)
+    assert client.get(_url(session)).status_code == 200  # cached for organisers
+    client.force_login(insider)
+    assert client.get(_url(session)).status_code == 200  # the attending delegation reads it
+    client.force_login(other_insider)
+    assert client.get(_url(session)).status_code == 404
+    client.logout()
+    assert client.get(_url(session)).status_code == 404

@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 
 from api.selectors import may_export_people
 from api.structured_data import as_script_text, exchange_json_ld
+from exchanges import versions
 
 register = template.Library()
 
@@ -14,10 +15,15 @@ register = template.Library()
 def exchange_structured_data(exchange):
     """A ``<script type="application/ld+json">`` data block (never executed; CSP script-src does not
     apply to data blocks) for a public exchange, else nothing."""
+    return mark_safe(versions.cached(versions.cache_key("json-ld", exchange), lambda: _structured_data(exchange)))  # noqa: S308 - escaped JSON
+
+
+def _structured_data(exchange) -> str:
+    """Built for the public whoever asks, so one copy per content version and language serves every viewer."""
     data = exchange_json_ld(exchange)
     if data is None:
         return ""
-    return mark_safe(f'<script type="application/ld+json">{as_script_text(data)}</script>')  # noqa: S308 - escaped JSON
+    return f'<script type="application/ld+json">{as_script_text(data)}</script>'
 
 
 @register.inclusion_tag("api/includes/export_links.html", takes_context=True)

@@ -292,12 +292,13 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
 
     field_order = ["kind", *translated("title"), "series_scope", "day", "start_time", "end_time", "end_day"]
 
-    def __init__(self, *args, exchange, day=None, people=None, **kwargs):
+    def __init__(self, *args, exchange, day=None, people=None, city_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.exchange = exchange
         self.tz = exchange.tzinfo
-        # The pickers list the exchange's own cities' venues, people and organisations first.
-        city_ids = exchange_city_ids(exchange)
+        # The pickers list the exchange's own cities' venues, people and organisations first (``city_ids``:
+        # those cities, when the caller read them already, as an import does once for all its rows).
+        city_ids = exchange_city_ids(exchange) if city_ids is None else city_ids
         venues = Venue.objects.select_related("city")
         self.fields["venue"].queryset = first_of_cities(venues, city_ids, "city__name", "name")
         self.fields["venue"].label_from_instance = lambda venue: f"{venue.name} ({venue.city.name})"

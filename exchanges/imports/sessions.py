@@ -53,11 +53,12 @@ class SessionImport(Importer):
 
     def load(self):
         exchange = self.exchange
+        self.city_ids = exchange_city_ids(exchange)
         self.venues = Lookup(
-            Venue.objects.filter(city__in=exchange_city_ids(exchange)).select_related("city"),
+            Venue.objects.filter(city__in=self.city_ids).select_related("city"),
             lambda venue: [venue.name, f"{venue.name} ({venue.city.name})"],
         )
-        # Read once and handed to every row's form: SessionForm tests the queryset's truth, which reads it.
+        # Read once and handed to every row's form with the exchange's cities.
         self.choosable_people = visible_people(self.user)
         self.people = Lookup(self.choosable_people, person_names)
         self.organisations = Lookup(Organisation.objects.all(), organisation_names)
@@ -122,7 +123,7 @@ class SessionImport(Importer):
         return data
 
     def make_form(self, data):
-        return SessionForm(data=data, exchange=self.exchange, people=self.choosable_people)
+        return SessionForm(data=data, exchange=self.exchange, people=self.choosable_people, city_ids=self.city_ids)
 
     def check_row(self, form, result):
         exchange = self.exchange
