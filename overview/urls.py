@@ -8,6 +8,7 @@ urlpatterns = [
     path("people/<int:pk>/anonymise/", people.person_anonymise, name="person_anonymise"),
     path("my/data/", people.my_data, name="my_data"),
     path("my/data.json", people.my_data_download, name="my_data_download"),
+    path("partnerships/", partnerships.partnership_index, name="partnership_list"),
     path("partnerships/<slug:slug>/", partnerships.partnership_detail, name="partnership_detail"),
     path("partnerships/<slug:slug>/publication/", partnerships.partnership_publication, name="partnership_publication"),
 ]

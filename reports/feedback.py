@@ -9,8 +9,9 @@ author chose to be named; the quoted text is Markdown-escaped and the whole goes
 from dataclasses import dataclass
 
 from django.db.models import Max
+from django.template.loader import render_to_string
 from django.utils import formats, translation
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from exchanges.models import Exchange, SurveyResponse
@@ -25,7 +26,9 @@ class FeedbackSection:
     heading: str
     markdown: str
     html: SafeString
-    results: SurveyResults
+    results: SurveyResults | None = None
+    # A release's section: the chart as rendered on the release day (``results`` is then None).
+    chart_svg: SafeString = SafeString("")
 
 
 def _score(value: float | None) -> str:
@@ -85,3 +88,32 @@ def feedback_version(exchange: Exchange) -> str:
     row = SurveyResponse.objects.filter(exchange=exchange).aggregate(last=Max("updated_at"), count=Max("pk"))
     objectives = list(exchange.objectives.values_list("pk", "updated_at"))
     return repr((row["last"], row["count"], objectives))
+
+
+def feedback_chart_svg(section: FeedbackSection) -> str:
+    """The section's chart as SVG text (empty when nobody answered), to keep on a release."""
+    if section.results is None or not section.results.responded:
+        return ""
+    return render_to_string(
+        "exchanges/surveys/chart.svg.html", {"chart": section.results.chart, "chart_id": "feedback-chart"}
+    ).strip()
+
+
+def feedback_snapshot(exchange: Exchange, language: str) -> dict:
+    """The release's copy of the section: heading, Markdown text and chart SVG."""
+    section = feedback_section(exchange, language)
+    with translation.override(language):
+        chart = feedback_chart_svg(section)
+    return {"feedback_heading": section.heading, "feedback_text": section.markdown, "feedback_chart": chart}
+
+
+def release_feedback_section(release) -> FeedbackSection | None:
+    """The section as the release froze it, or None when the release has none."""
+    if not release.feedback_text:
+        return None
+    return FeedbackSection(
+        heading=release.feedback_heading,
+        markdown=release.feedback_text,
+        html=render_markdown(release.feedback_text),
+        chart_svg=mark_safe(release.feedback_chart),  # noqa: S308 - rendered by our own template on the release day
+    )

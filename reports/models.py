@@ -265,6 +265,11 @@ class ReportRelease(models.Model):
     aims = models.TextField(_("aims and objectives"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
     next_steps = models.TextField(_("next steps"), blank=True)
+    # "What participants said" as drafted on the release day, when the report included it: its heading, its
+    # Markdown text and its chart (the SVG as rendered then), so that the release keeps them as they read.
+    feedback_heading = models.CharField(_("feedback heading"), max_length=255, blank=True)
+    feedback_text = models.TextField(_("what participants said"), blank=True)
+    feedback_chart = models.TextField(_("feedback chart (SVG)"), blank=True)
     released_at = models.DateTimeField(_("released"))
     released_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -30,7 +30,7 @@ from exchanges.confidentiality import document_audience
 from exchanges.models import Delegation, Exchange, Programme
 from exchanges.selectors.surveys import ProgrammeIndicators, programme_indicators
 from reports.drafting import report_title
-from reports.feedback import feedback_section, feedback_version
+from reports.feedback import feedback_section, feedback_version, release_feedback_section
 from reports.fetcher import PortalURLFetcher, find_static, static_url
 from reports.models import SECTIONS, Report, ReportRelease
 from reports.selectors import annex_data, pdf_data_version, pdf_exchange
@@ -98,7 +98,9 @@ def _document_date(report: Report) -> date:
 
 def release_fingerprint(release: ReportRelease) -> str:
     """A release's PDF depends on the release alone (its text, title and date never change) and the renderer."""
-    text = hashlib.sha256("\0".join([release.title, release.subtitle, *release.section_texts().values()]).encode())
+    texts = [release.title, release.subtitle, *release.section_texts().values()]
+    texts += [release.feedback_heading, release.feedback_text, release.feedback_chart]
+    text = hashlib.sha256("\0".join(texts).encode())
     parts = ["release", settings.NETWORK_NAME, release.language, release.pk, release.number, release.include_annex]
     return _digest(*parts, timezone.localdate(release.released_at), text.hexdigest())
 
@@ -196,6 +198,7 @@ def release_source(release: ReportRelease) -> RenderSource:
         context = _common_context(exchange, language, release.title, timezone.localdate(release.released_at))
         context["subtitle"] = release.subtitle
         context["release_number"] = release.number
+        context["feedback"] = release_feedback_section(release)
         context["sections"] = [
             {"name": name, "heading": str(heading), "html": _pdf_html(getattr(release, name))}
             for name, heading in SECTIONS

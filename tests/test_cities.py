@@ -121,7 +121,7 @@ def test_city_profile_query_count_does_not_grow(client, django_assert_num_querie
         ExchangeFactory(host_city=city, is_public=False, title=f"Private exchange {index}")  # named to nobody
 
     # city, initiatives, their themes, organisations, exchanges, their visiting cities, which are visible, reports
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(city.get_absolute_url())
 
     assert response.content.decode().count('class="card__title"') == count

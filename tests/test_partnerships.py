@@ -147,3 +147,79 @@ def test_dashboard_shows_overdue_and_silent_actions(client, staff_user):
     section = page.split('id="attention-heading"', 1)[1].split("</section>", 1)[0]
     assert "Overdue action" in section and "Silent action" in section
     assert "Talking action" not in section and "Done action" not in section
+
+
+def test_partnership_page_shows_objective_scores_to_those_who_may_read_the_survey_results(client, demo):
+    # Counted by hand from exchanges/demo/surveys.py, "met" per objective over Maye Seck, Papa Alassane Seck and
+    # Jocelyne Lebrun: objective 1: 5 + 4 + 4 = 13 / 3 = 4.3; objective 4: 5 + 5 + 4 = 14 / 3 = 4.7.
+    # The exchange page shows survey results to staff and the coordinators of the exchange's cities only
+    # (exchanges.access.can_view_survey_results), so the public partnership page shows no score.
+    public = client.get(URL).content.decode()
+    client.force_login(_user("staff@example.org"))
+    staff = client.get(URL).content.decode()
+    client.force_login(_user("coordinator.dakar@example.org"))
+    coordinator = client.get(URL).content.decode()
+    client.force_login(CoordinatorFactory().user)
+    other_coordinator = client.get(URL).content.decode()
+
+    assert "score 4.3" in staff and "score 4.7" in staff
+    assert "score 4.3" in coordinator and "score 4.7" in coordinator
+    assert "score " not in public and "score " not in other_coordinator
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_partnership_page_with_scores_query_count_does_not_grow(client, staff_user, django_assert_num_queries, count):
+    partnership = _pair_with(count)
+    client.force_login(staff_user)
+    client.get(partnership.get_absolute_url())  # the session and the user, once
+
+    with django_assert_num_queries(13):
+        page = client.get(partnership.get_absolute_url()).content.decode()
+
+    assert page.count('class="card partnership__exchange"') == count
+
+
+def test_partnership_list_shows_public_ones_to_all_and_private_ones_to_staff_and_their_coordinators(client, demo):
+    public = client.get("/partnerships/").content.decode()
+    PartnershipCity.objects.filter(city__slug="dakar").update(publishes=False)
+    anonymous = client.get("/partnerships/").content.decode()
+    client.force_login(CoordinatorFactory().user)  # an outsider: coordinator of another city
+    outsider = client.get("/partnerships/").content.decode()
+    client.force_login(_user("coordinator.dakar@example.org"))
+    coordinator = client.get("/partnerships/").content.decode()
+    client.force_login(_user("staff@example.org"))
+    staff = client.get("/partnerships/").content.decode()
+
+    assert f'href="{URL}"' in public and "public page" in public
+    assert URL not in anonymous and URL not in outsider and "No partnership to show." in outsider
+    assert f'href="{URL}"' in coordinator and f'href="{URL}"' in staff and "not public" in staff
+
+
+def test_partnership_list_reads_in_french(client, demo):
+    client.cookies["django_language"] = "fr"
+
+    page = client.get("/partnerships/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert "Partenariats" in page and "Partenariat Dakar–Montréal" in page
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_partnership_list_query_count_does_not_grow(client, django_assert_num_queries, count):
+    for index in range(count):
+        partnership = Partnership.objects.create(slug=f"pair-{index}")
+        for city in (CityFactory(), CityFactory()):
+            PartnershipCity.objects.create(partnership=partnership, city=city, publishes=True)
+
+    with django_assert_num_queries(2):
+        page = client.get("/partnerships/").content.decode()
+
+    assert page.count('href="/partnerships/') == count
+
+
+def test_city_profile_links_its_public_partnerships_only(client, demo):
+    public = client.get("/cities/dakar/").content.decode()
+    PartnershipCity.objects.filter(city__slug="montreal").update(publishes=False)
+    private = client.get("/cities/dakar/").content.decode()
+
+    assert f'href="{URL}"' in public and "Partnership with Montréal" in public
+    assert URL not in private

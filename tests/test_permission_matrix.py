@@ -830,6 +830,17 @@ MATRIX = {
     # The check-in link is the credential: whoever holds it gets the page, logged in or not.
     "exchanges:check_in": everyone(A_CHECK_IN, Page("How is this action going?")),
     # A partnership that is not public (one city has not agreed): staff and its cities' coordinators, 404 for others.
+    # The list: public partnerships for everyone, all for staff, their cities' for coordinators; the private one is
+    # hidden from the others.
+    "overview:partnership_list": Row(
+        None, prepare=_partnership_private,
+        **{
+            who: Page("Partnership Dakar–Montréal")
+            if who in ("coordinator_host", "staff")
+            else Page("Partnerships", hides=("Partnership Dakar–Montréal",))
+            for who in IDENTITIES
+        },
+    ),
     "overview:partnership_detail": Row(PARTNERSHIP_A, coordinator_host=Page("Partnership Dakar–Montréal"), staff=Page("Partnership Dakar–Montréal"), prepare=_partnership_private),
     "overview:partnership_publication": Row(PARTNERSHIP_A, anonymous=LOGIN, **dict.fromkeys(IDENTITIES[1:], Status(405)), prepare=_partnership_private, post=lambda w: {"publishes": "yes"}, post_refusals=refused(STAFF_COORDINATOR_HOST)),
 }  # fmt: skip

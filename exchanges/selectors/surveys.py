@@ -7,7 +7,15 @@ from django.db.models import Avg, Count, F, Q
 from django.utils.translation import gettext as _
 
 from core.translated import translated_text
-from exchanges.models import Exchange, Membership, NextStep, Programme, SurveyAnswer, SurveyResponse
+from exchanges.models import (
+    Exchange,
+    Membership,
+    NextStep,
+    NextStepCheckIn,
+    Programme,
+    SurveyAnswer,
+    SurveyResponse,
+)
 from exchanges.selectors.next_steps import overdue_q
 
 NOT_HELD = (Exchange.Status.DRAFT, Exchange.Status.CANCELLED)
@@ -199,6 +207,9 @@ class IndicatorRow:
     actions: int = 0
     actions_done: int = 0
     actions_overdue: int = 0
+    # Follow-up check-ins (months after the exchange, to the owners of open actions): sent, and answered by an update.
+    follow_ups_sent: int = 0
+    follow_ups_answered: int = 0
 
     @property
     def rate_percent(self) -> int | None:
@@ -213,8 +224,6 @@ class ProgrammeIndicators:
     held: int
     rows: list[IndicatorRow]
     total: IndicatorRow
-    # Follow-up check-ins are not recorded by the portal yet: the column says so instead of showing zero.
-    follow_ups_tracked: bool = False
 
 
 def _held(exchange: Exchange, today: date) -> bool:
@@ -224,7 +233,9 @@ def _held(exchange: Exchange, today: date) -> bool:
 def programme_indicators(programme: Programme, *, today: date, year: int | None = None) -> ProgrammeIndicators:
     """Exchanges held against planned, response rates, mean scores and change, actions done and overdue.
 
-    Per exchange of the programme (those that ended in ``year`` when given) and for the whole: six queries.
+    Per exchange of the programme (those that ended in ``year`` when given) and for the whole: seven queries.
+    Follow-ups are the check-ins of those exchanges' actions, whenever sent (a 12-month check-in of a December
+    exchange goes the next year but counts with its exchange, like its actions).
     The totals pool the answers (a mean over every answer, a rate over every delegate), not the exchanges' means.
     """
     exchanges = list(
@@ -262,9 +273,17 @@ def programme_indicators(programme: Programme, *, today: date, year: int | None 
         )
         .order_by()
     }
+    follow_ups = {
+        row["next_step__exchange"]: row
+        for row in NextStepCheckIn.objects.filter(next_step__exchange__in=ids)
+        .values("next_step__exchange")
+        .annotate(sent=Count("pk"), answered=Count("pk", filter=Q(update__isnull=False)))
+        .order_by()
+    }
     rows = []
     for exchange in exchanges:
         score, step = scores.get(exchange.pk, {}), steps.get(exchange.pk, {})
+        follow_up = follow_ups.get(exchange.pk, {})
         rows.append(
             IndicatorRow(
                 title=str(translated_text(exchange, "title")),
@@ -280,6 +299,8 @@ def programme_indicators(programme: Programme, *, today: date, year: int | None 
                 actions=step.get("total", 0),
                 actions_done=step.get("done", 0),
                 actions_overdue=step.get("overdue", 0),
+                follow_ups_sent=follow_up.get("sent", 0),
+                follow_ups_answered=follow_up.get("answered", 0),
             )
         )
     held = sum(row.held for row in rows)
@@ -297,6 +318,8 @@ def programme_indicators(programme: Programme, *, today: date, year: int | None 
         actions=sum(row.actions for row in rows),
         actions_done=sum(row.actions_done for row in rows),
         actions_overdue=sum(row.actions_overdue for row in rows),
+        follow_ups_sent=sum(row.follow_ups_sent for row in rows),
+        follow_ups_answered=sum(row.follow_ups_answered for row in rows),
     )
     return ProgrammeIndicators(
         programme=programme, year=year, planned=programme.planned_exchanges, held=held, rows=rows, total=total

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from core.translated import LANGUAGE_CODES
 from core.validators import validate_time_zone
 from exchanges.models import AgendaChange, Delegation, Exchange, Membership, Objective, Session
-from exchanges.signals import agenda_changed
+from exchanges.signals import agenda_changed, delegate_added
 from exchanges.versions import exchange_touch
 from exchanges.wording import stored_texts
 from participants.models import Person, new_feed_token
@@ -313,10 +313,15 @@ def session_delete(*, session: Session, user=None) -> None:
 
 
 def membership_add(*, delegation: Delegation, person: Person, role: str) -> Membership:
-    """Raises ValidationError when the person is already a member of this delegation."""
+    """Raises ValidationError when the person is already a member of this delegation.
+
+    Once committed, the new delegate of an upcoming exchange is sent the link to its survey's "before" questions
+    (``exchanges.services.surveys.before_survey_send``, by a task).
+    """
     membership = Membership(delegation=delegation, person=person, role=role)
     membership.full_clean()
     membership.save()
+    transaction.on_commit(lambda: delegate_added.send(sender=Membership, membership_id=membership.pk))
     return membership
 
 

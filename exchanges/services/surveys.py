@@ -196,3 +196,46 @@ def _send(response: SurveyResponse, kind: str) -> None:
         language = translation.get_language()
     EmailMessage(subject, body, to=[_recipient(person)], headers={"Content-Language": language}).send()
     logger.info("Sent survey %s for exchange %s to person %s", kind, exchange.pk, person.pk)
+
+
+def before_survey_send(*, membership_id: int) -> bool:
+    """The notice to a person just added to a delegation of an upcoming exchange: where do they stand on its
+    objectives before it starts? It carries the survey's one-click link (the same signed link as the survey
+    e-mail: before the exchange ends it takes only the "before" answers), in the person's language.
+
+    Nothing goes when the exchange is a draft or cancelled, has begun, has no objective, the person has no
+    address or has given their "before" answers already. Returns whether an e-mail went.
+    """
+    membership = (
+        Membership.objects.select_related("delegation__exchange__host_city", "delegation__city", "person__user")
+        .filter(pk=membership_id)
+        .first()
+    )
+    if membership is None:
+        return False
+    exchange, person = membership.delegation.exchange, membership.person
+    start, _end = exchange.local_bounds()
+    objective_count = exchange.objectives.count()
+    if exchange.status not in SURVEYED_STATUSES or timezone.now() >= start or not objective_count:
+        return False
+    if not _recipient(person):
+        return False
+    response = survey_response_get_or_create(exchange=exchange, person=person)
+    if response.before_at is not None:
+        return False
+    context = {
+        "person": person,
+        "exchange": exchange,
+        "role": membership.get_role_display(),
+        "delegation": membership.delegation,
+        "url": survey_url(response),
+        "objective_count": objective_count,
+        "network": settings.NETWORK_NAME,
+    }
+    with translation.override(person.language):
+        subject = header_safe(render_to_string("emails/surveys/before_subject.txt", context))
+        body = render_to_string("emails/surveys/before_body.txt", context)
+        language = translation.get_language()
+    EmailMessage(subject, body, to=[_recipient(person)], headers={"Content-Language": language}).send()
+    logger.info("Sent the before-survey notice of exchange %s to person %s", exchange.pk, person.pk)
+    return True

@@ -60,6 +60,7 @@ def indicator_rows(figures: ProgrammeIndicators) -> tuple[list[str], list[list]]
         _("Actions"),
         _("Actions done"),
         _("Actions overdue"),
+        _("Follow-ups sent"),
         _("Follow-ups answered"),
     ]
     rows = []
@@ -79,7 +80,8 @@ def indicator_rows(figures: ProgrammeIndicators) -> tuple[list[str], list[list]]
                 row.actions,
                 row.actions_done,
                 row.actions_overdue,
-                _("not yet tracked"),
+                row.follow_ups_sent,
+                row.follow_ups_answered,
             ]
         )
     return header, rows

@@ -4,21 +4,40 @@ number of queries."""
 
 from collections import Counter
 
-from django.db.models import Prefetch, Q
+from django.db.models import Avg, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from exchanges.access import visible_exchanges, visible_partnerships
-from exchanges.models import Exchange, NextStep, NextStepUpdate, Partnership, PracticeAdoption
+from exchanges.access import can_view_survey_results, public_partnerships, visible_exchanges, visible_partnerships
+from exchanges.models import (
+    Exchange,
+    NextStep,
+    NextStepUpdate,
+    Partnership,
+    PartnershipCity,
+    PracticeAdoption,
+    SurveyAnswer,
+)
 from overview.selectors.cities import listed_exchanges
 
 
-def objective_scores(exchanges: list[Exchange]) -> dict[int, object]:
-    """Scores per objective id, for the page to show beside each objective.
+def objective_scores(user, exchanges: list[Exchange]) -> dict[int, float]:
+    """The feedback survey's mean "how far did this exchange meet it" (1–5) per objective id, for the page to show
+    beside each objective; one query, none when the user may read no exchange's results.
 
-    A hook: the surveys of issue 19 (item 1) fill it with each objective's mean score; until then, none.
+    Only the exchanges whose survey results the user may read (``can_view_survey_results``: staff and the
+    coordinators of the exchange's cities), as on the exchange page: the public sees no score there, so none here.
     """
-    return {}
+    readable = [exchange.pk for exchange in exchanges if can_view_survey_results(user, exchange)]
+    if not readable:
+        return {}
+    return {
+        row["objective"]: round(float(row["met_mean"]), 1)
+        for row in SurveyAnswer.objects.filter(response__exchange__in=readable, met__isnull=False)
+        .values("objective")
+        .annotate(met_mean=Avg("met"))
+        .order_by()
+    }
 
 
 def partnership_page(user, partnership: Partnership) -> dict:
@@ -43,7 +62,7 @@ def partnership_page(user, partnership: Partnership) -> dict:
         for exchange in candidates
         if len(city_ids & ({exchange.host_city_id} | {city.pk for city in exchange.visiting_cities.all()})) >= 2
     ]
-    scores = objective_scores(exchanges)
+    scores = objective_scores(user, exchanges)
     today = timezone.localdate()
     progress = Counter()
     for exchange in exchanges:
@@ -105,3 +124,29 @@ def initiative_adoptions(user, initiative) -> list[PracticeAdoption]:
             (p for p in partnerships if adoption.city_id in {m.city_id for m in p.members.all()}), None
         )
     return adoptions
+
+
+def _with_members(partnerships) -> list[Partnership]:
+    members = PartnershipCity.objects.select_related("city").order_by("city__name", "pk")
+    rows = list(partnerships.prefetch_related(Prefetch("members", queryset=members)).order_by("slug"))
+    for partnership in rows:
+        partners = list(partnership.members.all())
+        partnership.name = "–".join(member.city.name for member in partners)
+        partnership.is_public = bool(partners) and all(member.publishes for member in partners)
+    return rows
+
+
+def partnership_list(user) -> list[Partnership]:
+    """The partnerships this user may open (``visible_partnerships``), with their cities: two queries."""
+    return _with_members(visible_partnerships(user))
+
+
+def city_public_partnerships(city) -> list[Partnership]:
+    """The public partnerships of a city, for its profile, each with its other cities' names: one query, two when
+    there are some."""
+    rows = _with_members(Partnership.objects.filter(public_partnerships(), members__city=city).distinct())
+    for partnership in rows:
+        partnership.partner_names = ", ".join(
+            member.city.name for member in partnership.members.all() if member.city_id != city.pk
+        )
+    return rows

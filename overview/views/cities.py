@@ -10,7 +10,7 @@ from django.shortcuts import render
 from cities import selectors
 from core.translated import translated_html
 from overview.selectors import cities as city_pages
-from overview.selectors.partnerships import initiative_adoptions
+from overview.selectors.partnerships import city_public_partnerships, initiative_adoptions
 
 CITIES_PER_PAGE = 20
 
@@ -35,6 +35,7 @@ def city_detail(request, slug):
         "can_edit": selectors.can_edit_city(request.user, city),
         "profile_html": translated_html(city, "profile", markdown=True),
         **city_pages.city_profile(request.user, city),
+        "partnerships": city_public_partnerships(city),
     }
     return render(request, "cities/city_detail.html", context)
 

@@ -9,7 +9,12 @@ from django.views.decorators.http import require_POST
 
 from exchanges.access import get_partnership_for_user_or_404, partnership_choice_city_ids
 from exchanges.services.partnerships import partnership_choose_publication
-from overview.selectors.partnerships import partnership_page
+from overview.selectors.partnerships import partnership_list, partnership_page
+
+
+def partnership_index(request):
+    """The partnerships the viewer may open: public ones for everyone; staff, all; coordinators, their cities'."""
+    return render(request, "overview/partnership_list.html", {"partnerships": partnership_list(request.user)})
 
 
 def partnership_detail(request, slug):

@@ -24,6 +24,7 @@ from cities.models import City, Coordinator
 from exchanges.access import person_for
 from reports.access import approver_city_ids, sign_off_city_ids
 from reports.drafting import report_title
+from reports.feedback import feedback_snapshot
 from reports.models import RenderJob, Report, ReportRelease, SignOff, SignOffDecision
 from reports.rendering import report_subtitle
 from reports.selectors import pdf_exchange
@@ -238,6 +239,7 @@ def _snapshot(report: Report) -> dict:
         "subtitle": report_subtitle(exchange, report.language),
         "include_annex": report.include_annex,
         **report.section_texts(),
+        **(feedback_snapshot(exchange, report.language) if report.include_feedback else {}),
     }
 
 
