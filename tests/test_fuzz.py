@@ -603,3 +603,15 @@ def test_my_settings_ignores_a_next_that_is_not_a_path(client, world):
     assert word.status_code == 302 and word["Location"] == reverse("exchanges:my_agenda")
     assert foreign["Location"] == reverse("exchanges:my_agenda")
     assert path["Location"] == "/cities/"
+
+
+def test_next_step_edit_refuses_a_session_id_beyond_the_integer_range(client, world):
+    client.force_login(get_user_model().objects.get(email=STAFF))
+    step = world.exchange.next_steps.order_by("pk").first()
+    url = reverse("exchanges:next_step_edit", kwargs={"slug": world.exchange.slug, "pk": step.pk})
+    before = snapshot()
+
+    response = client.post(url, {"text_en": "Changed.", "status": step.status, "sessions": ["9" * 40]})
+
+    assert response.status_code == 200
+    assert snapshot() == before

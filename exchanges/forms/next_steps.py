@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import Organisation
-from core.forms import TranslatedFieldsMixin, per_language, translated
+from core.forms import ModelMultipleChoiceField, TranslatedFieldsMixin, per_language, translated
 from exchanges.access import exchange_city_ids
 from exchanges.models import Exchange, NextStep
 from participants.models import Person
@@ -43,6 +43,8 @@ class NextStepForm(TranslatedFieldsMixin, forms.ModelForm):
             "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "sessions": forms.CheckboxSelectMultiple,
         }
+        # A tampered session id beyond the integer range is an invalid choice, not a 500 (found by the fuzzing).
+        field_classes = {"sessions": ModelMultipleChoiceField}
 
     def __init__(self, *args, exchange: Exchange, **kwargs):
         super().__init__(*args, **kwargs)
