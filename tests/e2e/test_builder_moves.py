@@ -49,7 +49,10 @@ def _drag(page, source, dx, dy):
 def _pixels_per_minute(page):
     timeline = page.locator("#timeline")
     minutes = int(timeline.get_attribute("data-last")) - int(timeline.get_attribute("data-first"))
-    return page.locator(".timeline__column[data-day]").first.bounding_box()["height"] / minutes
+    column = page.locator(".timeline__column[data-day]").first
+    # After a move the builder is a new page: the timeline shows once timeline.js has started on it.
+    expect(column).to_be_visible()
+    return column.bounding_box()["height"] / minutes
 
 
 def test_staff_drag_a_session_see_the_warning_undo_it_and_move_another_by_keyboard(page, week, keyed):
@@ -79,6 +82,7 @@ def test_staff_drag_a_session_see_the_warning_undo_it_and_move_another_by_keyboa
     # Drag it to the next day's column at the same time, then drag its lower edge half an hour down.
     briefing = timeline.locator(".timeline__block", has_text="SPVM briefing")
     tuesday = timeline.locator(".timeline__column[data-day='2017-10-24']")
+    expect(tuesday).to_be_visible()
     _drag(page, briefing, tuesday.bounding_box()["x"] - briefing.bounding_box()["x"] + 4, 0)
     page.get_by_text("“SPVM briefing” moved to Tue 24 Oct 11:00–12:00.").wait_for()
     handle = timeline.locator(".timeline__block", has_text="SPVM briefing").locator(".timeline__resize")

@@ -73,6 +73,8 @@ def test_staff_see_the_problems_of_an_xlsx_file_next_to_its_rows_on_a_phone(page
     page.locator("#row-3.import-row--bad").wait_for()
     assert "day: The exchange runs from" in page.locator("#row-3").inner_text()
     assert page.locator("tr.import-row--bad").count() == 1
-    # The preview's table scrolls inside its frame; the page stays as wide as the phone.
+    # The preview's table scrolls inside its frame; the page stays as wide as the phone. Measured once the new
+    # page's style sheet has loaded: its rows exist before, and a table laid out without it is 930 px wide.
+    page.wait_for_load_state("load")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert not Session.objects.filter(title_en__startswith="Imported session").exists()
