@@ -72,6 +72,11 @@ class Person(models.Model):
         return self.name
 
     @property
+    def mail_address(self) -> str:
+        """Where e-mails to this person go: their own address, else their account's ("" if neither)."""
+        return self.email or (self.user.email if self.user_id else "")
+
+    @property
     def display_name(self) -> str:
         return f"{self.honorific} {self.name}" if self.honorific else self.name
 

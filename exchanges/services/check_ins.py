@@ -99,7 +99,7 @@ def next_step_check_ins_send(*, today: date) -> int:
     sent, failures = 0, []
     for step in candidates:
         due = check_in_due(step, today)
-        if due is None or (step.pk, due[0]) in claimed_months or not _recipient(step):
+        if due is None or (step.pk, due[0]) in claimed_months or not step.owner_person.mail_address:
             continue
         try:
             with transaction.atomic():
@@ -114,11 +114,6 @@ def next_step_check_ins_send(*, today: date) -> int:
     if failures:
         raise SendingFailed(sent=sent, failures=failures)
     return sent
-
-
-def _recipient(step: NextStep) -> str:
-    person = step.owner_person
-    return person.email or (person.user.email if person.user_id else "")
 
 
 def _send(check_in: NextStepCheckIn) -> None:
@@ -136,7 +131,7 @@ def _send(check_in: NextStepCheckIn) -> None:
         subject = header_safe(render_to_string("emails/next_steps/check_in_subject.txt", context))
         body = render_to_string("emails/next_steps/check_in_body.txt", context)
         language = translation.get_language()
-    EmailMessage(subject, body, to=[_recipient(step)], headers={"Content-Language": language}).send()
+    EmailMessage(subject, body, to=[step.owner_person.mail_address], headers={"Content-Language": language}).send()
     logger.info("Sent the %s-month check-in of next step %s to person %s", check_in.months, step.pk, person.pk)
 
 

@@ -80,7 +80,7 @@ def next_step_reminders_send(*, today: date) -> int:
     sent, failures = 0, []
     for step in candidates:
         kind = _reminder_kind(step, today)
-        if kind is None or not _recipient(step):
+        if kind is None or not step.owner_person.mail_address:
             continue
         try:
             with transaction.atomic():
@@ -101,11 +101,6 @@ def next_step_reminders_send(*, today: date) -> int:
     return sent
 
 
-def _recipient(step: NextStep) -> str:
-    person = step.owner_person
-    return person.email or (person.user.email if person.user_id else "")
-
-
 def _send_reminder(step: NextStep, kind: str, today: date) -> None:
     person = step.owner_person
     context = {
@@ -122,6 +117,6 @@ def _send_reminder(step: NextStep, kind: str, today: date) -> None:
         subject = header_safe(render_to_string("emails/next_steps/reminder_subject.txt", context))
         body = render_to_string("emails/next_steps/reminder_body.txt", context)
         language = translation.get_language()
-    message = EmailMessage(subject, body, to=[_recipient(step)], headers={"Content-Language": language})
+    message = EmailMessage(subject, body, to=[step.owner_person.mail_address], headers={"Content-Language": language})
     message.send()
     logger.info("Sent %s reminder for next step %s to person %s", kind, step.pk, person.pk)

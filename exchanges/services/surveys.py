@@ -122,10 +122,6 @@ def _home_hour(person: Person, exchange: Exchange, now: datetime) -> int:
     return now.astimezone(zone).hour
 
 
-def _recipient(person: Person) -> str:
-    return person.email or (person.user.email if person.user_id else "")
-
-
 def _open_exchanges(now: datetime):
     """Exchanges whose survey is open for the after answers now (a day's margin each side for the time zones)."""
     today = now.date()
@@ -153,7 +149,7 @@ def surveys_send(*, now: datetime | None = None) -> int:
             "person__city", "person__user"
         )
         for person in {membership.person for membership in memberships}:
-            if not _recipient(person) or not SEND_FROM_HOUR <= _home_hour(person, exchange, now) < SEND_UNTIL_HOUR:
+            if not person.mail_address or not SEND_FROM_HOUR <= _home_hour(person, exchange, now) < SEND_UNTIL_HOUR:
                 continue
             response = survey_response_get_or_create(exchange=exchange, person=person)
             for kind, claim in _claims(response, now):
@@ -194,7 +190,7 @@ def _send(response: SurveyResponse, kind: str) -> None:
         subject = header_safe(render_to_string("emails/surveys/survey_subject.txt", context))
         body = render_to_string("emails/surveys/survey_body.txt", context)
         language = translation.get_language()
-    EmailMessage(subject, body, to=[_recipient(person)], headers={"Content-Language": language}).send()
+    EmailMessage(subject, body, to=[person.mail_address], headers={"Content-Language": language}).send()
     logger.info("Sent survey %s for exchange %s to person %s", kind, exchange.pk, person.pk)
 
 
@@ -218,7 +214,7 @@ def before_survey_send(*, membership_id: int) -> bool:
     objective_count = exchange.objectives.count()
     if exchange.status not in SURVEYED_STATUSES or timezone.now() >= start or not objective_count:
         return False
-    if not _recipient(person):
+    if not person.mail_address:
         return False
     response = survey_response_get_or_create(exchange=exchange, person=person)
     if response.before_at is not None:
@@ -236,6 +232,6 @@ def before_survey_send(*, membership_id: int) -> bool:
         subject = header_safe(render_to_string("emails/surveys/before_subject.txt", context))
         body = render_to_string("emails/surveys/before_body.txt", context)
         language = translation.get_language()
-    EmailMessage(subject, body, to=[_recipient(person)], headers={"Content-Language": language}).send()
+    EmailMessage(subject, body, to=[person.mail_address], headers={"Content-Language": language}).send()
     logger.info("Sent the before-survey notice of exchange %s to person %s", exchange.pk, person.pk)
     return True
