@@ -51,13 +51,15 @@ $(AXE): package.json package-lock.json $(STAMP)
 	  echo "make: npm not found: the accessibility checks will be skipped (install npm for them)"; \
 	fi
 
-# The suite runs on one pytest-xdist worker per core (TEST_WORKERS=0: in this process). Each worker has its own
-# test database; tests that run a worker on the real Celery broker take turns (a lock, see conftest.py).
+# The suite runs on one pytest-xdist worker per core (TEST_WORKERS=0: in this process), a whole module at a time
+# (--dist loadfile): a module's tests share one demo world (conftest.py), built once instead of on each worker
+# that would get some of them. Each worker has its own test database; tests that run a worker on the real
+# Celery broker take turns (a lock, see conftest.py).
 # The layers contract first (about a second): an upward import between apps fails the run before any test.
 TEST_WORKERS ?= auto
 test: messages $(AXE)
 	$(BIN)/lint-imports --no-cache
-	$(DEV_ENV) $(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(DEV_ENV) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Benchmarks (never part of `make test`): make bench BENCH_ARGS="--size large --load". See docs/benchmarks.md.
 bench: messages

@@ -194,7 +194,7 @@ def private_demo(demo):
 # False), not by replaying the 48 migrations: rendering their historical states cost every worker about 14 s
 # of a quiet core. The migrations are still under test: tests/test_models_and_migrations.py fails when the
 # models and the migrations disagree (so the two schemas are the same), the migration tests migrate back and
-# forth through most of them on this very database (``recorded_migrations`` below), and on PostgreSQL
+# forth through most of them on this very database (one walk, tests/test_migrations.py), and on PostgreSQL
 # (``.ci/run``) the test database is made by the migrations themselves, as ``make run`` and production do.
 
 
@@ -205,17 +205,6 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.sqlite3":
         database.setdefault("TEST", {})["MIGRATE"] = False
-
-
-@pytest.fixture
-def recorded_migrations(transactional_db):
-    """The test database recorded as being at the newest migrations, which it is (made from the models, or by
-    them): a test may then migrate it back to an older state and forward again."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes(), fake=True)
 
 
 @pytest.fixture
@@ -243,6 +232,25 @@ def pytest_configure(config):
 def _fast_passwords(settings):
     """Hashing strength is not under test; PBKDF2's cost would dominate the suite."""
     settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@pytest.fixture(autouse=True)
+def _templates_recorded_only_when_asked(request):
+    """Django's test environment wraps every template render to send ``template_rendered``, and the test
+    client keeps a copy of each context (``response.context``, ``response.templates``): for a page of forms,
+    hundreds of copies, about a tenth of the suite's time. Tests that read them are marked ``templates``."""
+    from django.template import Template
+    from django.test.utils import _TestState
+
+    if request.node.get_closest_marker("templates"):
+        yield
+        return
+    instrumented = Template._render
+    Template._render = _TestState.saved_data.template_render
+    try:
+        yield
+    finally:
+        Template._render = instrumented
 
 
 @pytest.fixture(autouse=True)
@@ -378,7 +386,18 @@ def celery_config():
         "task_acks_late": True,
         "task_reject_on_worker_lost": True,
         "broker_connection_retry_on_startup": True,
+        # The worker thread stops when its event loop next looks up: poll often, not every second.
+        "broker_transport_options": {"polling_interval": 0.05},
     }
+
+
+@pytest.fixture
+def celery_worker(celery_worker):
+    """The plugin's worker thread, stopped without waiting out its idle poll (tests/workers.py)."""
+    from tests.workers import stop_promptly
+
+    yield celery_worker
+    stop_promptly(celery_worker.app)
 
 
 @pytest.fixture(scope="session")

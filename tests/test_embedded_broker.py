@@ -13,6 +13,7 @@ from django.core import mail
 from exchanges.models import AgendaChange
 from exchanges.services import agenda_change_record
 from tests.test_notices import _exchange_with_people
+from tests.workers import worker_thread
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PRINT_CELERY_SETTINGS = (
@@ -57,8 +58,6 @@ def test_the_filesystem_broker_keeps_its_messages_in_one_folder_that_settings_cr
 @pytest.fixture
 def filesystem_worker(settings, tmp_path):
     """A real worker thread reading the filesystem broker configured by the settings module itself."""
-    from celery.contrib.testing.worker import start_worker
-
     from exchange_portal.celery import app
 
     url, _, options = _celery_settings(
@@ -72,7 +71,7 @@ def filesystem_worker(settings, tmp_path):
     )
     app._after_fork()  # drop connection pools made for another broker
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING", shutdown_timeout=10):
+    with worker_thread(app):
         yield app
     app.conf.update(previous)
     app._after_fork()

@@ -20,12 +20,11 @@ from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -35,6 +34,7 @@ from participants.models import Invitation, Person
 from participants.services import token_hash
 from reports import services as report_services
 from tests.factories import CityFactory
+from tests.snapshot import database_rows
 
 pytestmark = pytest.mark.django_db
 INVITATION_TOKEN = "fuzz-invitation-token"
@@ -517,14 +517,8 @@ def world(demo):
 
 
 def snapshot() -> dict:
-    """Every row of every table (login sessions aside), read in one language: a translated field's ``values()``
-    follow the active language, which a request (a French reader's invitation, say) leaves behind it."""
-    with translation.override("en"):
-        return {
-            model._meta.label: list(model.objects.order_by("pk").values())
-            for model in apps.get_models()
-            if model._meta.label != "sessions.Session"
-        }
+    """Every row of every table (login sessions aside)."""
+    return database_rows()
 
 
 def _client(who: str | None) -> Client:

@@ -382,6 +382,7 @@ def test_a_boosted_htmx_request_gets_the_whole_page_and_a_plain_redirect(client,
     assert demo.sessions.filter(title="Boosted").exists()
 
 
+@pytest.mark.templates
 def test_edit_session_moves_it_and_records_the_change(client, demo):
     demo.status = Exchange.Status.SCHEDULED
     demo.save()
@@ -472,6 +473,7 @@ def test_staff_create_an_exchange_with_its_delegations(client, demo):
     ]
 
 
+@pytest.mark.templates
 @pytest.mark.parametrize(
     "changes, field, message",
     [
@@ -501,6 +503,7 @@ def test_exchange_form_errors_appear_next_to_fields(client, demo, changes, field
     assert Exchange.objects.count() == 1
 
 
+@pytest.mark.templates
 def test_coordinator_can_only_host_in_their_city(client, demo):
     _login(client, "coordinator@example.org")
     data = {

@@ -12,6 +12,7 @@ from exchanges.models import AgendaChange, Exchange
 from exchanges.services import agenda_change_record
 from exchanges.tasks import send_agenda_digest
 from tests.factories import DelegationFactory, MembershipFactory, PersonFactory, SessionFactory, UserFactory
+from tests.workers import worker_thread
 
 T0 = datetime(2030, 5, 1, 12, 0, tzinfo=UTC)
 
@@ -137,8 +138,6 @@ def _redis_reachable(url: str) -> bool:
 @pytest.fixture
 def digest_worker(settings):
     """A real Celery worker thread on Redis: queued tasks run with their countdown, as in production."""
-    from celery.contrib.testing.worker import start_worker
-
     from exchange_portal.celery import app
 
     # The run's own broker when it has one (CI, a helper's Redis db): db 4 is only a developer's fallback, and
@@ -155,7 +154,7 @@ def digest_worker(settings):
     app._after_fork()
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.control.purge()
-    with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING", shutdown_timeout=10):
+    with worker_thread(app):
         yield
     app.conf.broker_url, app.conf.task_always_eager = previous
     app._after_fork()

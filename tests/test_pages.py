@@ -136,6 +136,7 @@ def test_exchange_page_query_count_does_not_grow_with_sessions(client, staff_use
     assert response.content.decode().count('class="agenda__item"') == count
 
 
+@pytest.mark.templates
 def test_login_through_allauth_with_email(client, demo):
     response = client.post(
         reverse("account_login"), {"login": "delegate@example.org", "password": "exchange-demo-2017"}, follow=True
@@ -177,6 +178,7 @@ ADMIN_MODELS = [
 ]
 
 
+@pytest.mark.templates
 @pytest.mark.parametrize("model", ADMIN_MODELS)
 def test_admin_changelist_and_change_page_load_for_staff(client, demo, model):
     _login(client, "staff@example.org")
@@ -228,6 +230,7 @@ def test_exchange_page_shows_a_multi_day_session_on_each_day(client, demo):
     assert "Nothing scheduled on this day" not in page
 
 
+@pytest.mark.templates
 def test_admin_refuses_a_session_ending_before_it_starts_next_to_the_field(client, demo):
     _login(client, "staff@example.org")
     venue = demo.sessions.first().venue
@@ -251,6 +254,7 @@ def test_admin_refuses_a_session_ending_before_it_starts_next_to_the_field(clien
     assert errors["end"] == ["The session must end after it starts."]
 
 
+@pytest.mark.templates
 def test_admin_refuses_a_site_visit_without_a_site(client, demo):
     _login(client, "staff@example.org")
 
@@ -271,6 +275,7 @@ def test_admin_refuses_a_site_visit_without_a_site(client, demo):
     assert "venue" in response.context["adminform"].form.errors
 
 
+@pytest.mark.templates
 def test_admin_refuses_the_host_city_as_a_visiting_city(client, demo):
     _login(client, "staff@example.org")
     url = f"/admin/exchanges/exchange/{demo.pk}/change/"

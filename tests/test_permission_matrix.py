@@ -36,10 +36,10 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 import pytest
-from django.apps import apps
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
@@ -71,6 +71,7 @@ from tests.factories import (
     SessionFactory,
     UserFactory,
 )
+from tests.snapshot import database_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -916,6 +917,7 @@ class World:
     report: Report
     report_job: RenderJob
     users: dict = field(default_factory=dict)
+    login_sessions: dict = field(default_factory=dict)
 
 
 @pytest.fixture(scope="module")
@@ -935,6 +937,7 @@ def _world_rows(django_db_setup, django_db_blocker, tmp_path_factory):
             translation.override("en"),
         ):
             rows = _build_world()
+            rows["login_sessions"] = _logged_in_sessions(rows)
         yield rows | {"media_root": media_root}
         transaction.set_rollback(True)
 
@@ -991,11 +994,36 @@ def _build_world() -> dict:
     }
 
 
+def _users(rows) -> dict:
+    User = get_user_model()
+    return {
+        "anonymous": None,
+        "delegate_a": User.objects.get(email="delegate@example.org"),
+        "delegate_b": User.objects.get(pk=rows["user_b"]),
+        "coordinator_host": User.objects.get(email="coordinator@example.org"),
+        "coordinator_other": User.objects.get(pk=rows["coordinator_other"]),
+        "staff": User.objects.get(email="staff@example.org"),
+        SENDER: User.objects.get(pk=rows["coordinator_sender"]),
+        UNRELATED: User.objects.get(pk=rows["coordinator_unrelated"]),
+    }
+
+
+def _logged_in_sessions(rows) -> dict:
+    """A login session per identity, made once for the module: logging in writes rows (the session, the user's
+    last login), and the tests switch identity a few thousand times."""
+    sessions = {}
+    for identity, user in _users(rows).items():
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            sessions[identity] = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+    return sessions
+
+
 @pytest.fixture
 def world(_world_rows, db, settings):
     """Fresh objects for each test (a test may change them in memory or in its savepoint)."""
     settings.MEDIA_ROOT = _world_rows["media_root"]
-    User = get_user_model()
     exchange_a = Exchange.objects.get(pk=_world_rows["exchange_a"])
     return World(
         exchange_a=exchange_a,
@@ -1009,23 +1037,16 @@ def world(_world_rows, db, settings):
         next_step_a=exchange_a.next_steps.get(text__startswith="The CPRLV sends round"),
         report=Report.objects.get(exchange=exchange_a),
         report_job=RenderJob.objects.get(pk=_world_rows["report_job"]),
-        users={
-            "anonymous": None,
-            "delegate_a": User.objects.get(email="delegate@example.org"),
-            "delegate_b": User.objects.get(pk=_world_rows["user_b"]),
-            "coordinator_host": User.objects.get(email="coordinator@example.org"),
-            "coordinator_other": User.objects.get(pk=_world_rows["coordinator_other"]),
-            "staff": User.objects.get(email="staff@example.org"),
-            SENDER: User.objects.get(pk=_world_rows["coordinator_sender"]),
-            UNRELATED: User.objects.get(pk=_world_rows["coordinator_unrelated"]),
-        },
+        users=_users(_world_rows),
+        login_sessions=_world_rows["login_sessions"],
     )
 
 
 def _client_for(client, world, identity):
-    client.logout()
-    if world.users[identity] is not None:
-        client.force_login(world.users[identity])
+    """The client as ``identity``, with the login session made for it once (``_logged_in_sessions``)."""
+    client.cookies.clear()
+    if identity in world.login_sessions:
+        client.cookies[django_settings.SESSION_COOKIE_NAME] = world.login_sessions[identity]
     return client
 
 
@@ -1051,19 +1072,9 @@ def _mismatch(response, expected, world) -> str | None:
 
 
 def _snapshot() -> dict:
-    """Every row of every table the portal writes (logins and sessions aside: a user's last_login
-    changes as each identity logs in), read in one language: a translated field's ``values()`` follow the
-    active language, which a request in French leaves behind it."""
-    snapshot = {}
-    with translation.override("en"):
-        for model in apps.get_models():
-            if model._meta.label == "sessions.Session":
-                continue
-            rows = list(model.objects.order_by("pk").values())
-            if model is get_user_model():
-                rows = [{**row, "last_login": None} for row in rows]
-            snapshot[model._meta.label] = rows
-    return snapshot
+    """Every row of every table the portal writes (logins and sessions aside: a user's last_login changes as
+    each identity logs in)."""
+    return database_rows(ignore={get_user_model()._meta.db_table: {"last_login"}})
 
 
 def _prepared_url(name, entry, world) -> str:

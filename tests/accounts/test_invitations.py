@@ -65,6 +65,7 @@ def test_invite_page_shows_the_pending_invitation_to_staff(client, jocelyne, dja
     assert "Waiting, expires on" in page and "staff@example.org" in page
 
 
+@pytest.mark.templates
 def test_accepting_sets_a_password_links_the_person_and_shows_their_exchanges(
     client, jocelyne, django_capture_on_commit_callbacks
 ):

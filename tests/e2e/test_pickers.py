@@ -20,15 +20,19 @@ PROGRAMME = "SCN bilateral city exchanges 2017–2018"
 
 
 class Loads:
-    """Counts the full page loads of the main frame (htmx requests and dialogs are not page loads)."""
+    """Counts the full page loads of the main frame: each document it requests (a redirect's second leg is part
+    of the same load). htmx requests, dialogs and same-document navigations (a link to ``#session-3``) are not
+    page loads."""
 
     def __init__(self, page):
         self.count = 0
-        page.on("framenavigated", self._seen)
+        self.urls = []
+        page.on("request", self._seen)
 
-    def _seen(self, frame):
-        if frame.parent_frame is None:
+    def _seen(self, request):
+        if request.is_navigation_request() and request.frame.parent_frame is None and not request.redirected_from:
             self.count += 1
+            self.urls.append(f"{request.method} {request.url}")
 
 
 def _pick(page, label, search, option):

@@ -40,6 +40,7 @@ def _with_annex(report):
     return services.report_update_settings(report=report, language=report.language, include_annex=True, user=_staff())
 
 
+@pytest.mark.templates
 @pytest.mark.parametrize("url", [REPORT_PDF_URL, AGENDA_PDF_URL])
 def test_pdf_request_renders_no_report_template(login, drafted, rendered_templates, url):
     _with_annex(drafted)

@@ -24,6 +24,7 @@ def _staff(client):
     return client
 
 
+@pytest.mark.templates
 def test_programme_indicators_match_a_hand_count_of_the_demo(client, demo):
     # Counted by hand from exchanges/demo/ (surveys.py, agenda.py NEXT_STEPS, loader.py):
     # - held / planned: the programme plans 3 exchanges; Dakar–Montréal (16–18 Oct 2017, completed) is the only one.
@@ -64,6 +65,7 @@ def _check_ins_sent_and_one_answered():
     assert next_step_check_ins_send(today=date(2018, 11, 1)) == 2
 
 
+@pytest.mark.templates
 def test_programme_indicators_count_follow_ups_sent_and_answered(client, demo):
     _check_ins_sent_and_one_answered()
 
@@ -103,6 +105,7 @@ def test_programme_indicators_csv_in_french(client, demo):
     assert (rows[-1]["Suivis envoyés"], rows[-1]["Suivis répondus"]) == ("0", "0")
 
 
+@pytest.mark.templates
 def test_programme_indicators_count_a_year_and_leave_out_other_years(client, demo):
     later = ExchangeFactory(
         programme=demo.programme,
