@@ -133,6 +133,10 @@ def test_staff_build_the_beirut_oslo_exchange_within_10_page_loads_and_70_field_
 
     # Seven sessions, each added under its day without leaving the builder.
     def add_session(day, title, start, end, *, kind=None, last_day=None, venue=None, people=(), organisations=()):
+        # The builder has reloaded after the last save: its message shows before htmx has set the links up, and
+        # a click then would follow the link to the session page (a person that quick gets the page without
+        # JavaScript; this journey measures the one with it).
+        page.wait_for_load_state("load")
         page.get_by_role("link", name=f"Add a session on {day}").click()
         form = page.locator("form.session-form")
         form.wait_for()
