@@ -31,6 +31,7 @@ is an eighth, the coordinator of a city that takes part in no exchange (UNRELATE
 no page they or exchange B's delegate get shows anybody else's e-mail address.
 """
 
+import copy
 import re
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -938,6 +939,8 @@ def _world_rows(django_db_setup, django_db_blocker, tmp_path_factory):
         ):
             rows = _build_world()
             rows["login_sessions"] = _logged_in_sessions(rows)
+        with translation.override("en"):  # a login activates the person's language (French, for some)
+            rows["world"] = _fetch_world(rows)
         yield rows | {"media_root": media_root}
         transaction.set_rollback(True)
 
@@ -1020,14 +1023,11 @@ def _logged_in_sessions(rows) -> dict:
     return sessions
 
 
-@pytest.fixture
-def world(_world_rows, db, settings):
-    """Fresh objects for each test (a test may change them in memory or in its savepoint)."""
-    settings.MEDIA_ROOT = _world_rows["media_root"]
-    exchange_a = Exchange.objects.get(pk=_world_rows["exchange_a"])
+def _fetch_world(rows) -> World:
+    exchange_a = Exchange.objects.get(pk=rows["exchange_a"])
     return World(
         exchange_a=exchange_a,
-        exchange_b=Exchange.objects.get(pk=_world_rows["exchange_b"]),
+        exchange_b=Exchange.objects.get(pk=rows["exchange_b"]),
         session_a=exchange_a.sessions.order_by("start").first(),
         delegation_a=exchange_a.delegations.get(city__slug="dakar"),
         person_a=Person.objects.get(email="maye.seck@example.org"),
@@ -1036,10 +1036,18 @@ def world(_world_rows, db, settings):
         # Owned by CPRLV, by no one of the six: exchange A's delegate sees it but may not post updates.
         next_step_a=exchange_a.next_steps.get(text__startswith="The CPRLV sends round"),
         report=Report.objects.get(exchange=exchange_a),
-        report_job=RenderJob.objects.get(pk=_world_rows["report_job"]),
-        users=_users(_world_rows),
-        login_sessions=_world_rows["login_sessions"],
+        report_job=RenderJob.objects.get(pk=rows["report_job"]),
+        users=_users(rows),
+        login_sessions=rows["login_sessions"],
     )
+
+
+@pytest.fixture
+def world(_world_rows, db, settings):
+    """Fresh objects for each test (a test may change them in memory or in its savepoint): copies of the ones
+    fetched once for the module, as a fetch in each test would give them (the module's rows do not change)."""
+    settings.MEDIA_ROOT = _world_rows["media_root"]
+    return copy.deepcopy(_world_rows["world"])
 
 
 def _client_for(client, world, identity):

@@ -60,13 +60,19 @@
     };
     if (url) {
       settings.load = function (query, callback) {
+        var control = this;
         var joiner = url.indexOf("?") === -1 ? "?" : "&";
         fetch(url + joiner + "format=json&q=" + encodeURIComponent(query), {
           credentials: "same-origin",
           headers: { Accept: "application/json" }
         })
           .then(function (response) { return response.ok ? response.json() : { results: [] }; })
-          .then(function (data) { callback(data.results); })
+          .then(function (data) {
+            callback(data.results);
+            // Tom Select opens the list when an answer arrives. An answer to a search the person is done with
+            // (they chose an option, the text is cleared) must not open it again over the rest of the form.
+            if (!control.inputValue()) { control.close(); }
+          })
           .catch(function () { callback(); });
       };
     }
