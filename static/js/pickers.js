@@ -42,6 +42,10 @@
       searchField: ["text", "search"],
       sortField: [{ field: "rank" }, { field: "$score" }, { field: "$order" }],
       maxOptions: 100,
+      // The list follows the typing after a short pause: Tom Select waits 300 ms by default before it filters
+      // and before it asks the server; our search answers take a few milliseconds, so a shorter pause.
+      refreshThrottle: 100,
+      loadThrottle: 150,
       create: false,
       allowEmptyOption: !multiple,
       closeAfterSelect: !multiple,
