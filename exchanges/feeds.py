@@ -11,6 +11,7 @@ import hashlib
 from datetime import UTC, timedelta
 from urllib.parse import urlsplit
 
+from django.db.models import QuerySet
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
@@ -148,9 +149,59 @@ def agenda_calendar(*, name: str, sessions, time_zone: str | None = None, reques
         calendar.add("x-wr-timezone", time_zone)
     calendar.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
-    for session in sessions:
-        calendar.add_component(_event(session, request))
-    return calendar.to_ical()
+    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
+    if isinstance(sessions, QuerySet):
+        texts = _queryset_event_texts(sessions, request)
+    else:
+        texts = _event_texts(sessions, request)
+    return b"".join([head, *texts, b"END:VCALENDAR", end])
+
+
+# Each session's VEVENT is cached as iCalendar text under its exchange's content version, the language and the
+# site address (``exchanges.versions``: any change to what the event shows grows the version). Writing the events
+# is most of a feed's cost: a personal feed made after a change to one of its thirty exchanges rebuilds that
+# exchange's events only and reuses the ones other feeds wrote. A busy block (a restricted session its reader
+# does not attend) is made for its reader and never cached.
+
+
+def _event_key(session_id: int, content_version: int, request) -> str:
+    return f"vevent:{session_id}:{content_version}:{translation.get_language()}:{site_url(request)}"
+
+
+def _event_texts(items, request=None) -> list[bytes]:
+    """The VEVENT texts of sessions and busy blocks already loaded."""
+    items = list(items)
+    keys = [
+        _event_key(item.pk, item.exchange.content_version, request) if isinstance(item, Session) else None
+        for item in items
+    ]
+    found = versions.cache.get_many([key for key in keys if key])
+    texts, built = [], {}
+    for item, key in zip(items, keys, strict=True):
+        text = found.get(key) if key else None
+        if text is None:
+            text = _event(item, request).to_ical()
+            if key:
+                built[key] = text
+        texts.append(text)
+    if built:
+        versions.cache.set_many(built, versions.CACHE_SECONDS)
+    return texts
+
+
+def _queryset_event_texts(sessions: QuerySet, request=None) -> list[bytes]:
+    """The VEVENT texts of a query's sessions, in its order: the sessions whose text is cached are not loaded
+    (one query reads the ids and versions), the others are, with the query's related objects."""
+    rows = list(sessions.prefetch_related(None).values_list("pk", "exchange__content_version"))
+    keys = {pk: _event_key(pk, version, request) for pk, version in rows}
+    found = versions.cache.get_many(list(keys.values()))
+    missing = [pk for pk, key in keys.items() if key not in found]
+    built = {}
+    for session in sessions.filter(pk__in=missing) if missing else ():
+        built[keys[session.pk]] = session_event(session, request).to_ical()
+    if built:
+        versions.cache.set_many(built, versions.CACHE_SECONDS)
+    return [found.get(keys[pk]) or built[keys[pk]] for pk, _version in rows]
 
 
 def exchange_feed_body(exchange: Exchange, audience: Audience, request=None, *, audience_key: str = "") -> bytes:

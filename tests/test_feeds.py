@@ -203,3 +203,25 @@ def test_personal_feed_speaks_the_persons_language(client, demo):
     assert "lundi 16 octobre 2017, 8 h 30 – 10 h 30, heure de Montréal" in str(
         _events(response)["Tables rondes avec la Ville de Montréal"]["DESCRIPTION"]
     )
+
+
+def test_a_personal_feed_after_a_change_rebuilds_the_changed_exchanges_events_and_reuses_the_others(client):
+    """Events are cached one by one under their exchange's content version (exchanges.feeds)."""
+    person = PersonFactory()
+    changed, unchanged = ExchangeFactory(), ExchangeFactory()
+    first = SessionFactory(exchange=changed, title="Opening roundtable")
+    second = SessionFactory(exchange=unchanged, title="Site visit")
+    for session in (first, second):
+        session.presenters.add(person)
+    url = reverse("exchanges:personal_feed", kwargs={"token": person.feed_token})
+    assert client.get(url).status_code == 200
+
+    first.title = "Opening roundtable, moved"
+    first.save()  # grows the exchange's content version
+    # A write that bypasses the models' signals grows no version (exchanges.versions): its exchange's cached event
+    # is served as it was, which shows that the request did not build it again.
+    Session.objects.filter(pk=second.pk).update(title_en="Site visit, renamed quietly")
+    body = client.get(url).content.decode()
+
+    assert "SUMMARY:Opening roundtable\\, moved" in body
+    assert "SUMMARY:Site visit\r\n" in body and "renamed quietly" not in body
