@@ -44,6 +44,12 @@ def is_dialog(request) -> bool:
     return bool(getattr(request, "htmx", False)) and not request.htmx.boosted
 
 
+def dialog_prefix(request, name: str) -> str | None:
+    """The prefix of a create form shown in a dialog over another form: its ids (``id_venue-kind``) must not
+    repeat the ids of the form under it, where a label would then name the other form's field."""
+    return name if is_dialog(request) else None
+
+
 def with_value(url: str, name: str, value) -> str:
     """``url`` with ``name=value`` added to its query string (a value already there is kept once)."""
     parts = urlsplit(url)

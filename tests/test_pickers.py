@@ -109,10 +109,16 @@ def test_a_create_form_in_a_dialog_answers_with_the_new_record_for_the_picker(cl
     create = reverse("cities:organisation_create") + "?next=/exchanges/&field=organisations"
 
     form = client.get(create, **HTMX).content.decode()
-    invalid = client.post(create, {"kind": "ngo"}, **HTMX)
-    response = client.post(create, {"name_en": "Oslo Kommune", "acronym_en": "OK", "kind": "municipal"}, **HTMX)
+    invalid = client.post(create, {"organisation-kind": "ngo"}, **HTMX)
+    response = client.post(
+        create,
+        {"organisation-name_en": "Oslo Kommune", "organisation-acronym_en": "OK", "organisation-kind": "municipal"},
+        **HTMX,
+    )
 
     assert "<html" not in form and 'hx-post="' in form and "data-dialog-close" in form
+    # Its fields are prefixed: their ids must not repeat those of the form under the dialog.
+    assert 'id="id_organisation-kind"' in form and 'for="id_organisation-kind"' in form
     assert invalid.status_code == 200 and "Give the name in English or in French" in invalid.content.decode()
     assert response.status_code == 204
     event = json.loads(response["HX-Trigger"])["picker-created"]

@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 
 from cities.access import require_staff
 from cities.forms import CityForm
-from core.created import created_response, from_field_context, is_dialog
+from core.created import created_response, dialog_prefix, from_field_context, is_dialog
 
 
 @login_required
 def city_create(request):
     require_staff(request.user)
-    form = CityForm(request.POST or None)
+    form = CityForm(request.POST or None, prefix=dialog_prefix(request, "city"))
     if request.method == "POST" and form.is_valid():
         city = form.save()
         if not is_dialog(request):

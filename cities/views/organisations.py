@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from cities.access import can_edit_city_record, require_manager
 from cities.models import City, Organisation
-from core.created import created_response, from_field_context, is_dialog
+from core.created import created_response, dialog_prefix, from_field_context, is_dialog
 from core.forms import AutoSlugMixin, TranslatedFieldsMixin, per_language, translated
 
 PAGE_SIZE = 25
@@ -86,7 +86,7 @@ def organisation_list(request):
 @login_required
 def organisation_create(request):
     require_manager(request.user)
-    form = OrganisationForm(request.POST or None)
+    form = OrganisationForm(request.POST or None, prefix=dialog_prefix(request, "organisation"))
     if request.method == "POST" and form.is_valid():
         organisation = form.save()
         if not is_dialog(request):

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from cities.access import require_manager
-from core.created import created_response, from_field_context, is_dialog
+from core.created import created_response, dialog_prefix, from_field_context, is_dialog
 from exchanges.forms import VenueForm
 from exchanges.models import Venue
 from exchanges.views.manage import managed_cities
@@ -39,7 +39,12 @@ def venue_create(request):
     require_manager(request.user)
     # Opened from a session form, the venue's city is the exchange's host city until chosen otherwise.
     initial = {"city": request.GET.get("city", "")}
-    form = VenueForm(request.POST or None, initial=initial, cities=managed_cities(request.user))
+    form = VenueForm(
+        request.POST or None,
+        initial=initial,
+        cities=managed_cities(request.user),
+        prefix=dialog_prefix(request, "venue"),
+    )
     if request.method == "POST" and form.is_valid():
         venue = form.save()
         if not is_dialog(request):

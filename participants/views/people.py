@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cities.access import require_manager
-from core.created import created_response, from_field_context, is_dialog, offer_create, picked_initial
+from core.created import created_response, dialog_prefix, from_field_context, is_dialog, offer_create, picked_initial
 from participants.forms import PersonForm, person_label
 
 PAGE_SIZE = 25
@@ -20,7 +20,11 @@ PAGE_SIZE = 25
 def person_create(request):
     require_manager(request.user)
     # Opened from a form's "New person", the city (and a new organisation) come from the query string.
-    form = PersonForm(request.POST or None, initial=picked_initial(request, single=("organisation", "city")))
+    form = PersonForm(
+        request.POST or None,
+        initial=picked_initial(request, single=("organisation", "city")),
+        prefix=dialog_prefix(request, "person"),
+    )
     if request.method == "POST" and form.is_valid():
         person = form.save()
         if not is_dialog(request):

@@ -156,9 +156,7 @@ def test_staff_build_the_beirut_oslo_exchange_within_10_page_loads_and_70_field_
             entries.fill(dialog.get_by_label("Name"), name)
             entries.fill(dialog.get_by_label("Address"), address)
             if site:
-                # By name: the dialog's "Kind" shares its id (id_kind) with the session form's, so its label
-                # points at the session form's field.
-                entries.select(dialog.locator("select[name=kind]"), label="Site")
+                entries.select(dialog.get_by_label("Kind"), label="Site")
             _save(page, dialog)
         elif venue:
             entries.pick("Venue", venue[:5], venue)

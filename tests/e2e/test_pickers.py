@@ -88,7 +88,7 @@ def test_staff_create_a_city_a_venue_and_a_person_from_the_pickers_without_leavi
     entries += 1
     form.get_by_role("link", name="New venue or site").click()
     dialog = _dialog(page, "Add a venue or site")
-    expect(dialog.locator("#id_city")).to_have_value(str(oslo.pk))  # the host city, already chosen
+    expect(dialog.locator("#id_venue-city")).to_have_value(str(oslo.pk))  # the host city, already chosen
     dialog.get_by_label("Name").fill("Oslo City Hall")
     dialog.get_by_label("Address").fill("Rådhusplassen 1")
     entries += 2
