@@ -168,6 +168,17 @@ def _event_key(session_id: int, content_version: int, request) -> str:
     return f"vevent:{session_id}:{content_version}:{translation.get_language()}:{site_url(request)}"
 
 
+def _through_cache(keys: list, build) -> list[bytes]:
+    """The texts cached under ``keys``; ``build(indexes)`` answers ``{index: text}`` for the others, which are
+    cached in turn (but where the key is ``None``)."""
+    found = versions.cache.get_many([key for key in keys if key])
+    built = build([index for index, key in enumerate(keys) if key not in found])
+    fresh = {keys[index]: text for index, text in built.items() if keys[index]}
+    if fresh:
+        versions.cache.set_many(fresh, versions.CACHE_SECONDS)
+    return [built[index] if index in built else found[key] for index, key in enumerate(keys)]
+
+
 def _event_texts(items, request=None) -> list[bytes]:
     """The VEVENT texts of sessions and busy blocks already loaded."""
     items = list(items)
@@ -175,33 +186,20 @@ def _event_texts(items, request=None) -> list[bytes]:
         _event_key(item.pk, item.exchange.content_version, request) if isinstance(item, Session) else None
         for item in items
     ]
-    found = versions.cache.get_many([key for key in keys if key])
-    texts, built = [], {}
-    for item, key in zip(items, keys, strict=True):
-        text = found.get(key) if key else None
-        if text is None:
-            text = _event(item, request).to_ical()
-            if key:
-                built[key] = text
-        texts.append(text)
-    if built:
-        versions.cache.set_many(built, versions.CACHE_SECONDS)
-    return texts
+    return _through_cache(keys, lambda indexes: {index: _event(items[index], request).to_ical() for index in indexes})
 
 
 def _queryset_event_texts(sessions: QuerySet, request=None) -> list[bytes]:
     """The VEVENT texts of a query's sessions, in its order: the sessions whose text is cached are not loaded
     (one query reads the ids and versions), the others are, with the query's related objects."""
     rows = list(sessions.prefetch_related(None).values_list("pk", "exchange__content_version"))
-    keys = {pk: _event_key(pk, version, request) for pk, version in rows}
-    found = versions.cache.get_many(list(keys.values()))
-    missing = [pk for pk, key in keys.items() if key not in found]
-    built = {}
-    for session in sessions.filter(pk__in=missing) if missing else ():
-        built[keys[session.pk]] = session_event(session, request).to_ical()
-    if built:
-        versions.cache.set_many(built, versions.CACHE_SECONDS)
-    return [found.get(keys[pk]) or built[keys[pk]] for pk, _version in rows]
+
+    def build(indexes):
+        position = {rows[index][0]: index for index in indexes}
+        loaded = sessions.filter(pk__in=list(position)) if position else ()
+        return {position[session.pk]: session_event(session, request).to_ical() for session in loaded}
+
+    return _through_cache([_event_key(pk, version, request) for pk, version in rows], build)
 
 
 def exchange_feed_body(exchange: Exchange, audience: Audience, request=None, *, audience_key: str = "") -> bytes:
