@@ -185,3 +185,16 @@ class NextStepFactory(factory.django.DjangoModelFactory):
     exchange = factory.SubFactory(ExchangeFactory)
     position = factory.Sequence(int)
     text = factory.Sequence(lambda n: f"Commitment {n}")
+
+
+def end_yesterday(exchange: Exchange) -> Exchange:
+    """Move an exchange so that it ended yesterday in its host city's calendar (its survey is then open).
+
+    The host city's date, not the server's: from midnight UTC until midnight in Montréal, "yesterday" in UTC
+    is still today in Montréal, and the exchange would not be over yet."""
+    from django.utils import timezone
+
+    today = timezone.localdate(timezone=exchange.tzinfo)
+    exchange.start_date, exchange.end_date = today - timedelta(days=3), today - timedelta(days=1)
+    Exchange.objects.filter(pk=exchange.pk).update(start_date=exchange.start_date, end_date=exchange.end_date)
+    return exchange

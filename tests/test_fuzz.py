@@ -160,10 +160,9 @@ def PARTNERSHIP(w):
 
 def _survey_exchange(w):
     """An exchange that ended yesterday, with the demo delegate (Maye Seck) in a delegation: its survey is open."""
-    from tests.factories import DelegationFactory, ExchangeFactory, MembershipFactory, ObjectiveFactory
+    from tests.factories import DelegationFactory, ExchangeFactory, MembershipFactory, ObjectiveFactory, end_yesterday
 
-    today = timezone.localdate()
-    exchange = ExchangeFactory(start_date=today - timedelta(days=3), end_date=today - timedelta(days=1))
+    exchange = end_yesterday(ExchangeFactory())
     ObjectiveFactory(exchange=exchange)
     ObjectiveFactory(exchange=exchange)
     MembershipFactory(

@@ -71,6 +71,7 @@ from tests.factories import (
     PersonFactory,
     SessionFactory,
     UserFactory,
+    end_yesterday,
 )
 from tests.snapshot import database_rows
 
@@ -450,10 +451,7 @@ def A_RELEASE(w):
 
 def _survey_open(w):
     """Exchange A ended yesterday: its feedback survey takes answers (the demo's closed in 2017)."""
-    today = timezone.localdate()
-    Exchange.objects.filter(pk=w.exchange_a.pk).update(
-        start_date=today - timedelta(days=3), end_date=today - timedelta(days=1)
-    )
+    end_yesterday(w.exchange_a)
 
 
 def A_SURVEY_LINK(w):

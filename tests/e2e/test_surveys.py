@@ -2,21 +2,18 @@
 results with their chart on the exchange page and the programme indicators. Each page passes the audit."""
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from exchanges.models import Exchange, SurveyResponse
+from exchanges.models import SurveyResponse
 from exchanges.services.surveys import survey_token
 from tests.e2e.conftest import assert_accessible, login
+from tests.factories import end_yesterday
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_delegate_answers_by_link_and_staff_read_the_chart_and_indicators(page, demo):
-    today = timezone.localdate()
-    Exchange.objects.filter(pk=demo.pk).update(
-        start_date=today - timezone.timedelta(days=3), end_date=today - timezone.timedelta(days=1)
-    )
+    end_yesterday(demo)
     response = SurveyResponse.objects.get(exchange=demo, person__email="papa.alassane.seck@example.org")
     first = demo.objectives.order_by("position").first()
 
