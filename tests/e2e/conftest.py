@@ -116,6 +116,9 @@ def _require_axe() -> None:
 def axe_violations(page) -> list[dict]:
     """Every WCAG 2.x A/AA violation axe-core finds in the page as it stands (any impact)."""
     _require_axe()
+    # The page's style sheets first: measured before they apply, links and buttons have their bare sizes
+    # and axe reports target-size on a page that has none (seen in CI on a busy machine).
+    page.wait_for_load_state("load")
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(url=AXE_URL)
     result = page.evaluate(

@@ -26,7 +26,7 @@ def test_the_json_ld_block_breaks_no_content_security_policy_in_a_browser(page, 
     csp_messages = [text for text in messages if "Content Security Policy" in text]
     # The listener does hear violations: an inline script added now is refused and reported.
     page.evaluate("() => { const s = document.createElement('script'); s.textContent = '1'; document.body.append(s); }")
-    page.wait_for_function("window.__violations.length > 0")
+    page.wait_for_function("() => window.__violations.length > 0")
 
     assert page.locator('script[type="application/ld+json"]').count() == 1
     assert violations_of_the_page == [] and csp_messages == []
