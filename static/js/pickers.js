@@ -80,7 +80,18 @@
           .catch(function () { callback(); });
       };
     }
-    new window.TomSelect(select, settings);
+    var picker = new window.TomSelect(select, settings);
+    // Typing starts a refresh that runs after refreshThrottle. A choice made before it runs (Enter on an option
+    // the list already showed), or leaving the field (Tab), ends that search: the pending refresh would open the
+    // list again and take the focus back from the next field.
+    function dropPendingRefresh() {
+      if (picker.refreshTimeout) {
+        window.clearTimeout(picker.refreshTimeout);
+        picker.refreshTimeout = null;
+      }
+    }
+    picker.on("item_add", dropPendingRefresh);
+    picker.control_input.addEventListener("blur", dropPendingRefresh);
     // Tom Select ties the label to its own combobox and hides the select (out of the tab order):
     // hide it from assistive tools too, or they meet two fields of one name.
     select.setAttribute("aria-hidden", "true");

@@ -172,3 +172,25 @@ def test_a_picker_and_a_dialog_with_the_keyboard_alone(page, demo):
     page.get_by_role("button", name="Add member").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("row").filter(has_text="Awa Ndiaye")).to_contain_text("Member")
+
+
+def test_a_choice_made_before_the_list_caught_up_leaves_the_focus_on_the_next_field(page, demo):
+    """Enter on the option the list already shows, then Tab, before the last keystroke's refresh has run
+    (pickers.js waits 100 ms): the refresh must not open the list again and take the focus back."""
+    login(page, "staff@example.org")
+    page.goto(f"/exchanges/{demo.slug}/delegations/")
+    page.get_by_role("link", name="Manage members (Dakar delegation)").click()
+
+    page.locator(".ts-wrapper").wait_for()
+    picker = page.get_by_role("combobox", name="Person")
+    picker.focus()
+    page.keyboard.type("Lebru")
+    page.locator(".ts-dropdown:visible .option.active").filter(has_text="Jocelyne Lebrun").wait_for()
+    page.keyboard.type("n")  # a refresh is now pending
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(400)  # past the pending refresh
+
+    expect(page.locator("#id_person")).to_have_value(str(Person.objects.get(name="Jocelyne Lebrun").pk))
+    expect(page.get_by_role("link", name="New person")).to_be_focused()
+    expect(page.locator(".ts-dropdown")).to_be_hidden()
