@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import SingleLineCharField, WebsiteField
-from core.validators import validate_time_zone
+from core.validators import validate_calendar_date, validate_time_zone
 
 
 class Theme(models.Model):
@@ -37,7 +37,7 @@ class City(models.Model):
     languages = SingleLineCharField(
         _("languages"), max_length=120, blank=True, help_text=_("For example: French, Wolof.")
     )
-    member_since = models.DateField(_("member since"), null=True, blank=True)
+    member_since = models.DateField(_("member since"), null=True, blank=True, validators=[validate_calendar_date])
     is_member = models.BooleanField(_("member city"), default=True)
     is_public = models.BooleanField(
         _("public profile"), default=True, help_text=_("Show the city profile to everyone.")

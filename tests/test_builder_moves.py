@@ -91,6 +91,20 @@ def test_move_form_resizes_with_an_end_time_and_refuses_an_end_before_the_start(
     assert session.local_end().strftime("%H:%M") == "12:30"
 
 
+def test_move_form_refuses_a_day_the_portal_cannot_schedule(client, exchange, staff_user):
+    session = SessionFactory(exchange=exchange)
+    client.force_login(staff_user)
+
+    # Midnight at the end of Python's last day, in the host city: out of range in UTC (was a 500).
+    refused = client.post(
+        _url("session_move", exchange, session), {"day": "9999-12-31", "start_time": "23:00", "end_time": "00:00"}
+    )
+
+    assert refused.status_code == 200
+    assert "Enter a date between the years 1900 and 2999." in refused.content.decode()
+    assert Session.objects.get(pk=session.pk).start == session.start
+
+
 def test_builder_after_a_move_shows_the_message_the_new_warnings_and_an_undo_button(client, exchange, staff_user):
     presenter = PersonFactory(name="Sylvain Bissonnette")
     first = SessionFactory(exchange=exchange, title="Roundtables")

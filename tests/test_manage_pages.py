@@ -342,6 +342,29 @@ def test_add_session_with_garbage_input_never_errors(client, demo):
     assert response.content.decode().count('class="errorlist') >= 4
 
 
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        # The last day Python knows: in Montréal's zone its evening is already out of range in UTC (was a 500).
+        ({"day": "9999-12-31", "start_time": "20:00", "end_time": "21:00"}, "day", "between the years 1900 and 2999"),
+        ({"day": "0001-01-01"}, "day", "between the years 1900 and 2999"),
+        # Daily blocks up to a day years away would be thousands of sessions.
+        ({"end_day": "2019-10-16"}, "end_day", "at most 31 days"),
+    ],
+)
+def test_add_session_refuses_days_the_portal_cannot_schedule_next_to_the_field(client, demo, changes, field, message):
+    _login(client, "staff@example.org")
+    data = {"kind": "site_visit", "title_en": "Visit", "day": "2017-10-16", "start_time": "10:00", "end_time": "11:00"}
+
+    response = client.post(reverse("exchanges:session_add", kwargs={"slug": SLUG}), data | changes)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    error = re.search(rf'id="id_{field}_error"[^>]*>(.*?)</', page, re.S)
+    assert error and message in error.group(1), page[:0]
+    assert demo.sessions.count() == 5
+
+
 def test_add_session_in_place_with_htmx(client, demo):
     _login(client, "staff@example.org")
     url = reverse("exchanges:session_add", kwargs={"slug": SLUG}) + "?day=2017-10-17"
@@ -481,6 +504,7 @@ def test_staff_create_an_exchange_with_its_delegations(client, demo):
         ({"slug": SLUG}, "slug", "already uses"),
         ({"visiting_cities": "host"}, "visiting_cities", "cannot also be a visiting city"),
         ({"end_date": "2018-05-01"}, "end_date", "on or after the first day"),
+        ({"end_date": "9999-12-31"}, "end_date", "between the years 1900 and 2999"),
     ],
 )
 def test_exchange_form_errors_appear_next_to_fields(client, demo, changes, field, message):

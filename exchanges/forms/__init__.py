@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City, Initiative, Organisation
 from core.forms import AutoSlugMixin, ModelMultipleChoiceField, TranslatedFieldsMixin, per_language, translated
 from core.pickers import PickerSelect, PickerSelectMultiple
+from core.validators import validate_calendar_date
 from exchanges.access import exchange_city_ids
 from exchanges.forms.pickers import (
     describe_city,
@@ -228,6 +229,10 @@ class VenueForm(TranslatedFieldsMixin, forms.ModelForm):
             self.fields["city"].queryset = cities
 
 
+# Daily blocks of one session: a month at most (each day is a session of its own).
+MAX_SERIES_DAYS = 31
+
+
 def _local(day, clock: time, tz) -> datetime | None:
     """Wall-clock time in the host city as an aware UTC datetime, or None if the clocks skip it.
 
@@ -244,13 +249,14 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
 
     translated_fields = ("title", "description", "notes")
 
-    day = forms.DateField(label=_("Day"), widget=DateInput())
+    day = forms.DateField(label=_("Day"), widget=DateInput(), validators=[validate_calendar_date])
     start_time = forms.TimeField(label=_("Starts at"), widget=TimeInput())
     end_time = forms.TimeField(label=_("Ends at"), widget=TimeInput())
     end_day = forms.DateField(
         label=_("Last day"),
         required=False,
         widget=DateInput(),
+        validators=[validate_calendar_date],
         help_text=_(
             "For a session over several days, like a two-day workshop: one block a day with these hours, up to"
             " this day. Empty: this day only."
@@ -349,6 +355,13 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
         last_day = cleaned.get("end_day")
         if last_day is not None and last_day < day:
             self.add_error("end_day", _("The last day must be on or after the first day."))
+            return cleaned
+        if last_day is not None and (last_day - day).days >= MAX_SERIES_DAYS:
+            self.add_error(
+                "end_day",
+                _("A session repeats on at most %(days)s days; add another session for the days after.")
+                % {"days": MAX_SERIES_DAYS},
+            )
             return cleaned
         cleaned["last_day"] = last_day if last_day is not None and last_day > day else None
         start = _local(day, start_time, self.tz)

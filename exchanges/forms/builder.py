@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import TranslatedFieldsMixin, translated
 from core.translated import LANGUAGE_CODES
+from core.validators import validate_calendar_date
 from exchanges.forms import DateInput, TimeInput, _local
 from exchanges.models import Exchange, Session
 
@@ -17,7 +18,7 @@ class SessionMoveForm(forms.Form):
     The keyboard's "Move to…" and the drag and drop of the builder post this same form.
     """
 
-    day = forms.DateField(label=_("Day"), widget=DateInput())
+    day = forms.DateField(label=_("Day"), widget=DateInput(), validators=[validate_calendar_date])
     start_time = forms.TimeField(label=_("Starts at"), widget=TimeInput())
     end_time = forms.TimeField(
         label=_("Ends at"), required=False, widget=TimeInput(), help_text=_("Empty: the session keeps its length.")

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import Organisation
+from core.validators import validate_calendar_date
 from exchanges.models.programmes import Exchange, Objective
 from participants.models import Person
 
@@ -49,7 +50,7 @@ class NextStep(models.Model):
         related_name="next_steps",
         verbose_name=_("sessions it came from"),
     )
-    due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True, validators=[validate_calendar_date])
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
     # Reminder bookkeeping: the due date each reminder was last sent for, so that
     # each is sent once per due date (a new due date earns new reminders).
@@ -120,7 +121,7 @@ class NextStepCheckIn(models.Model):
         NextStep, on_delete=models.CASCADE, related_name="check_ins", verbose_name=_("next step")
     )
     months = models.PositiveSmallIntegerField(_("months after the exchange"))
-    due_on = models.DateField(_("due on"))
+    due_on = models.DateField(_("due on"), validators=[validate_calendar_date])
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
     update = models.OneToOneField(
         NextStepUpdate,

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Initiative
+from core.validators import validate_calendar_date
 from exchanges.models.programmes import Exchange
 
 
@@ -19,7 +20,7 @@ class Partnership(models.Model):
     cities = models.ManyToManyField(
         City, through="PartnershipCity", related_name="partnerships", verbose_name=_("cities")
     )
-    since = models.DateField(_("since"), null=True, blank=True)
+    since = models.DateField(_("since"), null=True, blank=True, validators=[validate_calendar_date])
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -74,7 +75,7 @@ class PracticeAdoption(models.Model):
         related_name="adoptions",
         verbose_name=_("after the exchange"),
     )
-    adopted_on = models.DateField(_("adopted on"))
+    adopted_on = models.DateField(_("adopted on"), validators=[validate_calendar_date])
     text = models.TextField(_("how it was adopted"), blank=True)
 
     class Meta:

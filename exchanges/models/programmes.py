@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Organisation, Theme
 from core.fields import SingleLineCharField
+from core.validators import validate_calendar_date
 from participants.models import Person
 
 
@@ -29,8 +30,8 @@ class Programme(models.Model):
     organiser = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("organiser")
     )
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"))
+    start_date = models.DateField(_("start date"), validators=[validate_calendar_date])
+    end_date = models.DateField(_("end date"), validators=[validate_calendar_date])
     planned_exchanges = models.PositiveSmallIntegerField(_("planned number of exchanges"), default=1)
     description = models.TextField(_("description"), blank=True)
     requires_sign_off = models.BooleanField(
@@ -91,8 +92,12 @@ class Exchange(models.Model):
         City, on_delete=models.PROTECT, related_name="hosted_exchanges", verbose_name=_("host city")
     )
     visiting_cities = models.ManyToManyField(City, related_name="visited_exchanges", verbose_name=_("visiting cities"))
-    start_date = models.DateField(_("first day"), help_text=_("In the host city's time zone."))
-    end_date = models.DateField(_("last day"), help_text=_("In the host city's time zone."))
+    start_date = models.DateField(
+        _("first day"), help_text=_("In the host city's time zone."), validators=[validate_calendar_date]
+    )
+    end_date = models.DateField(
+        _("last day"), help_text=_("In the host city's time zone."), validators=[validate_calendar_date]
+    )
     host_contact = models.ForeignKey(
         Person,
         null=True,
