@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from cities.models import City, Coordinator, Initiative, Organisation, Theme
 from exchanges.models import Delegation, Exchange, Membership, NextStep, Objective, Programme, Session, Venue
@@ -192,8 +193,6 @@ def end_yesterday(exchange: Exchange) -> Exchange:
 
     The host city's date, not the server's: from midnight UTC until midnight in Montréal, "yesterday" in UTC
     is still today in Montréal, and the exchange would not be over yet."""
-    from django.utils import timezone
-
     today = timezone.localdate(timezone=exchange.tzinfo)
     exchange.start_date, exchange.end_date = today - timedelta(days=3), today - timedelta(days=1)
     Exchange.objects.filter(pk=exchange.pk).update(start_date=exchange.start_date, end_date=exchange.end_date)
