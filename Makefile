@@ -1,5 +1,6 @@
 # Exchange Portal. Two commands set everything up: `make run` and `make test`.
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The fastest Python 3.11 on PATH (scripts/fastest-python says why); `make clean` first to change an existing .venv.
+PYTHON ?= $(shell scripts/fastest-python)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
