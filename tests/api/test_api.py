@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from api import services
 from api.models import ApiToken
+from api.v1.routes import api
 from exchanges.models import Exchange
 from reports.models import RenderJob, Report
 from reports.services import (
@@ -266,6 +267,20 @@ def test_the_docs_page_lists_every_route_of_the_openapi_description(client, db):
     missing = [route for route in routes if f"<code>{route[0]} {route[1]}</code>" not in page]
     assert not missing
     assert "<script" not in page.split("</head>")[1]  # nothing but the site's own deferred scripts
+
+
+def test_the_openapi_document_is_built_once_and_each_caller_gets_its_own_copy():
+    first = api.get_openapi_schema(path_prefix="/api/v1")
+    first["paths"].clear()
+    second = api.get_openapi_schema(path_prefix="/api/v1")
+
+    assert len(second["paths"]) == 13
+    assert all(
+        {} in operation["security"]  # every route also answers the public (the description says so)
+        for operations in second["paths"].values()
+        for operation in operations.values()
+    )
+    assert next(iter(api.get_openapi_schema(path_prefix="/elsewhere/v1")["paths"])).startswith("/elsewhere/v1/")
 
 
 def test_the_token_page_shows_a_new_secret_once_and_revokes_after_confirmation(client, demo):
