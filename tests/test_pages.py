@@ -2,7 +2,9 @@ from datetime import timedelta
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from exchanges.models import AgendaChange, Exchange
@@ -286,3 +288,11 @@ def test_admin_refuses_the_host_city_as_a_visiting_city(client, demo):
 
     assert response.status_code == 200
     assert "hosts this exchange" in str(response.context["adminform"].form.errors["visiting_cities"])
+
+
+def test_pages_name_the_portals_icon_so_browsers_do_not_ask_for_favicon_ico(client, db):
+    page = client.get(reverse("home")).content.decode()
+
+    icon = page.split('<link rel="icon" href="', 1)[1].split('"', 1)[0]
+    assert icon.startswith(settings.STATIC_URL) and icon.endswith(".svg")
+    assert finders.find(icon.removeprefix(settings.STATIC_URL)) is not None
