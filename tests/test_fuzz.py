@@ -24,7 +24,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -493,10 +493,20 @@ class World:
     exchange: Exchange
 
 
-@pytest.fixture
-def world(demo):
+@pytest.fixture(scope="module")
+def _world_additions(_demo_world, django_db_blocker):
+    """What the fuzzing adds to the demo, written once for the module into the demo world's transaction
+    (conftest.py): each test's own writes are rolled back in its savepoint, these stay until the module ends.
+    Answers the demo world's load count, so that ``world`` can tell if the demo was loaded again since."""
+    assert _demo_world.is_open, "the first test asking for the world shares the demo world"
+    with django_db_blocker.unblock(), translation.override("en"):
+        _add_to_the_demo(Exchange.objects.get(pk=_demo_world.exchange_pk))
+    return _demo_world.loads
+
+
+def _add_to_the_demo(exchange: Exchange) -> None:
     staff = get_user_model().objects.get(email=STAFF)
-    report = report_services.report_draft(report=report_services.report_get_or_create(exchange=demo), user=staff)
+    report = report_services.report_draft(report=report_services.report_get_or_create(exchange=exchange), user=staff)
     report_services.report_save_section(
         report=report, section="summary", text="Edited.", base_version=report.version, user=staff
     )
@@ -511,7 +521,12 @@ def world(demo):
         expires_at=timezone.now() + timedelta(days=7),
     )
     CityFactory(name="Lagos")  # a city without a delegation, so that the exchange offers to add one
-    assert City.objects.exists() and Programme.objects.exists()
+
+
+@pytest.fixture
+def world(demo, _demo_world, _world_additions):
+    assert _demo_world.loads == _world_additions, "the demo was loaded again after the fuzzing's additions"
+    assert City.objects.filter(name="Lagos").exists() and Programme.objects.exists()
     return World(exchange=demo)
 
 
