@@ -4,12 +4,16 @@ feeds, the drafted report and its PDF, the printable agenda, search, profiles, h
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core import mail
+from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 from icalendar import Calendar
 
 from cities.models import Initiative
+from conftest import FAST_HASHERS
 from exchanges import services
 from exchanges.confidentiality import PUBLIC, Shown, audience_for
 from exchanges.models import Exchange, Session
@@ -54,8 +58,26 @@ class World:
     users: dict
 
 
+@pytest.fixture(scope="module")
+def _world_pks(django_db_setup, django_db_blocker):
+    """The world, built once for the module inside a transaction rolled back at its end (as the permission
+    matrix's): each test runs in its own savepoint (pytest-django's ``db``) and gets fresh instances."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+            pks = _build_world()
+        yield pks
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world():
+def world(_world_pks, db):
+    exchange = Exchange.objects.get(pk=_world_pks["exchange"])
+    users = {name: pk and get_user_model().objects.get(pk=pk) for name, pk in _world_pks["users"].items()}
+    sessions = {session.confidentiality: session for session in exchange.sessions.all()}
+    return World(exchange=exchange, sessions=sessions, users=users)
+
+
+def _build_world() -> dict:
     host, visiting = CityFactory(name="Hostville"), CityFactory(name="Visitown")
     exchange = ExchangeFactory(title="Hostville–Visitown exchange", host_city=host, is_public=True)
     exchange.visiting_cities.set([visiting])
@@ -94,7 +116,10 @@ def world():
     chatham.presenters.set([presenter])
     chatham.organisations.set([presenter.organisation])
     sessions[Session.Confidentiality.RESTRICTED].attending_delegations.set([visiting_delegation])
-    return World(exchange=exchange, sessions=sessions, users=users)
+    return {
+        "exchange": exchange.pk,
+        "users": {name: user.pk if user else None for name, user in users.items()},
+    }
 
 
 def _get(client, world, identity, url, **params):
