@@ -11,7 +11,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from exchanges.models import Session
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, login, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -72,7 +72,7 @@ def test_delegate_sees_both_times_subscribes_to_the_feed_and_looks_up_the_host_c
 
 
 def test_printed_exchange_agenda_has_no_navigation_and_a_page_per_day(page, demo):
-    login(page, "delegate@example.org")
+    sign_in(page, "delegate@example.org")
     page.goto("/exchanges/dakar-montreal-2017/agenda/")
 
     page.emulate_media(media="print")

@@ -21,12 +21,12 @@ from playwright.sync_api import expect
 from cities.models import City
 from exchanges.models import Exchange, Objective, Session, Venue
 from participants.models import Organisation, Person
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, sign_in
 from tests.e2e.test_builder import _press, _tab_to
 from tests.e2e.test_builder import keyed as keyed  # a fixture: imported, pytest finds it here
 from tests.e2e.test_builder_moves import _drag, _pixels_per_minute
 from tests.e2e.test_pickers import Loads
-from tests.factories import PASSWORD, ProgrammeFactory, StaffFactory
+from tests.factories import ProgrammeFactory, StaffFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -83,7 +83,7 @@ def test_staff_build_the_beirut_oslo_exchange_within_10_page_loads_and_70_field_
         name="Nordic–Levant exchanges 2027", start_date=date(2027, 1, 1), end_date=date(2027, 12, 31)
     )
     StaffFactory(email="staff@example.org")
-    login(page, "staff@example.org", PASSWORD)
+    sign_in(page, "staff@example.org")
     loads, entries = Loads(page), Entries(page)
     audited = set()
 

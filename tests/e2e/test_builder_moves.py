@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from cities.models import City
 from exchanges.models import Session
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, sign_in
 from tests.e2e.test_builder import _press, _tab_to
 from tests.e2e.test_builder import keyed as keyed  # a fixture: imported, pytest finds it here
 from tests.factories import ExchangeFactory, PersonFactory, SessionFactory, host_time
@@ -56,7 +56,7 @@ def _pixels_per_minute(page):
 
 
 def test_staff_drag_a_session_see_the_warning_undo_it_and_move_another_by_keyboard(page, week, keyed):
-    login(page, "staff@example.org")
+    sign_in(page, "staff@example.org")
     page.goto("/exchanges/montreal-workshop-week/builder/")
     timeline = page.locator("#timeline")
     expect(timeline).to_be_visible()  # shown by its script

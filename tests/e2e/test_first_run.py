@@ -3,7 +3,7 @@ exchange; the development banner about two-factor authentication; the agenda's P
 
 import pytest
 
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +28,7 @@ def test_staff_log_in_from_home_land_on_the_dashboard_and_start_an_exchange(page
 
 
 def test_agenda_pdf_of_a_delegation_is_made_and_offered_for_download(page, demo):
-    login(page, "delegate@example.org")
+    sign_in(page, "delegate@example.org")
     page.goto("/exchanges/dakar-montreal-2017/agenda/")
     page.get_by_label("Show the sessions of").select_option(label="Dakar delegation")
     page.get_by_role("button", name="Show", exact=True).click()

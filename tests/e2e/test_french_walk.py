@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import login
+from tests.e2e.conftest import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -92,7 +92,7 @@ def test_a_french_reader_meets_no_unmarked_english_on_the_demo(page, demo):
     found = {}
     for who, paths in PAGES.items():
         page.context.clear_cookies()
-        login(page, who, language="fr")
+        sign_in(page, who, language="fr")
         for path in paths:
             response = page.goto(path)
             assert response.ok, f"{path}: {response.status}"

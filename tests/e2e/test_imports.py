@@ -8,7 +8,7 @@ pass the axe-core audit.
 import pytest
 
 from exchanges.models import Session
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, sign_in
 from tests.test_imports import BAD_ROWS, _csv, _session_rows, _xlsx
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -22,7 +22,7 @@ def _choose(page, name, content, mime):
 
 def test_staff_import_forty_sessions_after_correcting_three_bad_rows(page, demo):
     before = Session.objects.filter(exchange=demo).count()
-    login(page, "staff@example.org")
+    sign_in(page, "staff@example.org")
     page.goto(f"/exchanges/{SLUG}/builder/")
     page.get_by_role("navigation", name="Manage this exchange").get_by_role("link", name="Import sessions").click()
     page.get_by_role("heading", name="Import sessions", level=1).wait_for()
@@ -60,7 +60,7 @@ def test_staff_import_forty_sessions_after_correcting_three_bad_rows(page, demo)
 
 def test_staff_see_the_problems_of_an_xlsx_file_next_to_its_rows_on_a_phone(page, demo):
     page.set_viewport_size({"width": 360, "height": 800})
-    login(page, "staff@example.org")
+    sign_in(page, "staff@example.org")
     page.goto(f"/exchanges/{SLUG}/import/sessions/")
 
     _choose(

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from exchanges.models import LearningNote
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 QUEUE = "exchange-portal.learning-notes.v1"
@@ -16,7 +16,7 @@ NOTE = "Train Dakar's volunteers with the CPRLV's tools, adapted to our district
 
 
 def test_a_note_typed_offline_is_kept_sent_when_the_connection_returns_and_saved_once(page, demo):
-    login(page, "delegate@example.org")
+    sign_in(page, "delegate@example.org")
     page.goto("/exchanges/dakar-montreal-2017/")
     page.get_by_role("link", name="Your learning notes").click()
     expect(page.get_by_role("heading", name="Learning notes", exact=True)).to_be_visible()

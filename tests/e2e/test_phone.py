@@ -3,7 +3,7 @@ menu that a keyboard opens, walks and closes."""
 
 import pytest
 
-from tests.e2e.conftest import assert_accessible, language_cookie, login
+from tests.e2e.conftest import assert_accessible, language_cookie, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -57,7 +57,7 @@ def test_no_page_is_wider_than_a_phone(page, demo, who, language):
         page.goto("/")
         page.context.add_cookies([language_cookie(page, language)])
     else:
-        login(page, who, language=language)
+        sign_in(page, who, language=language)
 
     too_wide = {}
     for path in PAGES[who]:
@@ -73,7 +73,7 @@ def test_no_page_is_wider_than_a_phone(page, demo, who, language):
 
 def test_phone_menu_opens_with_the_keyboard_and_reaches_every_link(page, demo):
     page.set_viewport_size(PHONE)
-    login(page, "staff@example.org", language="fr")
+    sign_in(page, "staff@example.org", language="fr")
     page.goto("/")
     toggle = page.get_by_role("button", name="Menu")
     nav = page.get_by_role("navigation", name="Principal")
@@ -120,7 +120,7 @@ def test_phone_menu_opens_with_the_keyboard_and_reaches_every_link(page, demo):
 
 
 def test_wide_screen_shows_the_navigation_without_a_menu_button(page, demo):
-    login(page, "delegate@example.org", language="fr")
+    sign_in(page, "delegate@example.org", language="fr")
 
     page.goto("/")
 

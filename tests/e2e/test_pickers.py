@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from cities.models import City
 from exchanges.models import Exchange, Session, Venue
 from participants.models import Person
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -52,7 +52,7 @@ def _dialog(page, name):
 
 
 def test_staff_create_a_city_a_venue_and_a_person_from_the_pickers_without_leaving_the_forms(page, demo):
-    login(page, "staff@example.org")
+    sign_in(page, "staff@example.org")
     page.goto("/exchanges/new/")
     loads = Loads(page)
     entries = 0
@@ -132,7 +132,7 @@ def test_staff_create_a_city_a_venue_and_a_person_from_the_pickers_without_leavi
 
 
 def test_a_picker_and_a_dialog_with_the_keyboard_alone(page, demo):
-    login(page, "staff@example.org")
+    sign_in(page, "staff@example.org")
     page.goto(f"/exchanges/{demo.slug}/delegations/")
     page.get_by_role("link", name="Manage members (Dakar delegation)").click()
 
@@ -177,7 +177,7 @@ def test_a_picker_and_a_dialog_with_the_keyboard_alone(page, demo):
 def test_a_choice_made_before_the_list_caught_up_leaves_the_focus_on_the_next_field(page, demo):
     """Enter on the option the list already shows, then Tab, before the last keystroke's refresh has run
     (pickers.js waits 100 ms): the refresh must not open the list again and take the focus back."""
-    login(page, "staff@example.org")
+    sign_in(page, "staff@example.org")
     page.goto(f"/exchanges/{demo.slug}/delegations/")
     page.get_by_role("link", name="Manage members (Dakar delegation)").click()
 

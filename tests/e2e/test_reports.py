@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from reports.models import RenderJob
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.services, pytest.mark.django_db(transaction=True)]
 SCREENSHOTS = os.environ.get("REPORT_SCREENSHOTS")  # a folder: keep screenshots of the journey for a human look
@@ -41,7 +41,7 @@ def _shot(page, name):
 
 
 def test_coordinator_drafts_the_report_watches_the_pdf_being_made_and_downloads_it(page, demo, celery_worker, tmp_path):
-    login(page, "coordinator@example.org")
+    sign_in(page, "coordinator@example.org")
     page.goto("/exchanges/dakar-montreal-2017/")
     page.get_by_role("link", name="Summary report").click()
 

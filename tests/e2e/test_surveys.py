@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from exchanges.models import SurveyResponse
 from exchanges.services.surveys import survey_token
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, sign_in
 from tests.factories import end_yesterday
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -24,7 +24,7 @@ def test_delegate_answers_by_link_and_staff_read_the_chart_and_indicators(page, 
     page.get_by_role("button", name="Save my answers").click()
     expect(page.get_by_text("your answers are saved")).to_be_visible()
 
-    login(page, "staff@example.org")
+    sign_in(page, "staff@example.org")
     page.goto(f"/exchanges/{demo.slug}/")
     panel = page.locator("section.survey-results")
     expect(panel.get_by_role("heading", name="What participants said")).to_be_visible()
