@@ -22,3 +22,12 @@ def test_500_page_is_friendly_and_needs_no_database():
     assert response.status_code == 500
     assert "Something went wrong" in page and "Nothing you entered before this page was lost" in page
     assert 'href="/"' in page
+
+
+@pytest.mark.django_db
+def test_a_host_the_portal_does_not_serve_gets_the_400_page_not_a_500(client):
+    # Refused by CommonMiddleware before AuthenticationMiddleware: the 400 page is drawn for a request with no user.
+    response = client.get("/", HTTP_HOST="portal.attacker.example")
+
+    assert response.status_code == 400
+    assert "This address cannot be read" in response.content.decode()
