@@ -154,6 +154,22 @@ def _xlsx_lines(content: bytes):
 
 def _table(lines) -> Table:
     numbered = enumerate(lines, start=1)  # row numbers as a spreadsheet shows them
+    table = Table(columns=_header(numbered))
+    for number, cells in numbered:
+        values = {name: str(cell).strip() for name, cell in zip(table.columns, cells, strict=False) if name}
+        if not any(values.values()):
+            continue
+        if len(table.rows) == MAX_ROWS:
+            raise _too_many_rows()
+        table.rows.append((number, values))
+    if not table.rows:
+        raise FileRefused(_("The file has a header line but no rows to import."))
+    return table
+
+
+def _header(numbered) -> list[str]:
+    """The column keys of the first line with any text (the lines before it are skipped), without the empty
+    columns at its end; a name twice is refused."""
     for _number, header in numbered:
         if any(str(cell).strip() for cell in header):
             break
@@ -167,21 +183,15 @@ def _table(lines) -> Table:
         if name and name in seen:
             raise FileRefused(_("The column “%(column)s” appears twice.") % {"column": name})
         seen.add(name)
-    table = Table(columns=columns)
-    for number, cells in numbered:
-        values = {name: str(cell).strip() for name, cell in zip(columns, cells, strict=False) if name}
-        if not any(values.values()):
-            continue
-        if len(table.rows) == MAX_ROWS:
-            raise FileRefused(
-                ngettext(
-                    "The file has more than %(count)d row. Split it into several files and import them one by one.",
-                    "The file has more than %(count)d rows. Split it into several files and import them one by one.",
-                    MAX_ROWS,
-                )
-                % {"count": MAX_ROWS}
-            )
-        table.rows.append((number, values))
-    if not table.rows:
-        raise FileRefused(_("The file has a header line but no rows to import."))
-    return table
+    return columns
+
+
+def _too_many_rows() -> FileRefused:
+    return FileRefused(
+        ngettext(
+            "The file has more than %(count)d row. Split it into several files and import them one by one.",
+            "The file has more than %(count)d rows. Split it into several files and import them one by one.",
+            MAX_ROWS,
+        )
+        % {"count": MAX_ROWS}
+    )

@@ -49,24 +49,8 @@ def _rows(importer, table, results):
 
 
 def _import_page(request, importer, *, done_url, context):
-    form = UploadForm(request.POST or None, request.FILES or None)
-    table = results = refusal = None
     confirming = request.method == "POST" and "payload" in request.POST
-    if request.method == "POST":
-        try:
-            if confirming:
-                form = UploadForm()
-                table = importer.unsign(request.POST["payload"])
-            elif form.is_valid():
-                table = read_table(form.cleaned_data["file"])
-            if table is not None:
-                results = importer.check(table)
-        except FileRefused as error:
-            if confirming:
-                refusal = error.message
-            else:
-                form.add_error("file", error.message)
-            table = results = None
+    form, table, results, refusal = _checked(request, importer, confirming=confirming)
     if results is not None and confirming and all(result.ok for result in results):
         saved = importer.save(results)
         messages.success(
@@ -84,15 +68,42 @@ def _import_page(request, importer, *, done_url, context):
         "refusal": refusal,
     }
     if results is not None:
-        bad = [result for result in results if not result.ok]
-        context.update(
-            table=table,
-            rows=_rows(importer, table, results),
-            bad_rows=bad,
-            payload=importer.sign(table) if not bad else "",
-            columns=[name for name in table.columns if name],
-        )
+        context.update(_preview(importer, table, results))
     return render(request, "exchanges/imports/import.html", context)
+
+
+def _checked(request, importer, *, confirming: bool):
+    """The form, and what the uploaded file (or, on confirming, the file checked before) holds: its table, each
+    row's check, and the reason a confirmed file is refused (an upload's reason goes on the form's field)."""
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method != "POST":
+        return form, None, None, None
+    table = None
+    try:
+        if confirming:
+            form = UploadForm()
+            table = importer.unsign(request.POST["payload"])
+        elif form.is_valid():
+            table = read_table(form.cleaned_data["file"])
+        results = importer.check(table) if table is not None else None
+    except FileRefused as error:
+        if confirming:
+            return form, None, None, error.message
+        form.add_error("file", error.message)
+        return form, None, None, None
+    return form, table, results, None
+
+
+def _preview(importer, table, results) -> dict:
+    """The checked rows, and the signed table to confirm when no row has a problem."""
+    bad = [result for result in results if not result.ok]
+    return {
+        "table": table,
+        "rows": _rows(importer, table, results),
+        "bad_rows": bad,
+        "payload": importer.sign(table) if not bad else "",
+        "columns": [name for name in table.columns if name],
+    }
 
 
 def _example(importer, file_format, name):
