@@ -43,47 +43,8 @@ def objective_scores(user, exchanges: list[Exchange]) -> dict[int, float]:
 def partnership_page(user, partnership: Partnership) -> dict:
     members = list(partnership.members.select_related("city").order_by("city__name", "pk"))
     city_ids = {member.city_id for member in members}
-    updates = NextStepUpdate.objects.select_related("author__person", "check_in").order_by("-created_at", "-pk")
-    steps = NextStep.objects.select_related("owner_organisation", "owner_person", "objective").prefetch_related(
-        Prefetch("updates", queryset=updates)
-    )
-    candidates = (
-        visible_exchanges(user)
-        .filter(Q(host_city__in=city_ids) | Q(visiting_cities__in=city_ids))
-        .exclude(status=Exchange.Status.CANCELLED)
-        .distinct()
-        .select_related("host_city")
-        .prefetch_related("visiting_cities", "objectives", Prefetch("next_steps", queryset=steps))
-        .order_by("start_date", "pk")
-    )
-    # Between them: at least two of the partnership's cities host or visit.
-    exchanges = [
-        exchange
-        for exchange in candidates
-        if len(city_ids & ({exchange.host_city_id} | {city.pk for city in exchange.visiting_cities.all()})) >= 2
-    ]
-    scores = objective_scores(user, exchanges)
-    today = timezone.localdate()
-    progress = Counter()
-    for exchange in exchanges:
-        for objective in exchange.objectives.all():
-            objective.score = scores.get(objective.pk)
-        for step in exchange.next_steps.all():
-            step.overdue = step.is_overdue(today)
-            step.latest_update = next(iter(step.updates.all()), None)
-            progress["overdue" if step.overdue else step.status] += 1
-    adoptions = list(
-        PracticeAdoption.objects.filter(city__in=city_ids, initiative__city__in=city_ids)
-        .select_related("city", "initiative__city", "exchange")
-        .order_by("adopted_on", "pk")
-    )
-    listed = set(
-        listed_exchanges(user)
-        .filter(pk__in=[a.exchange_id for a in adoptions if a.exchange_id])
-        .values_list("pk", flat=True)
-    )
-    for adoption in adoptions:
-        adoption.exchange_listed = adoption.exchange_id in listed
+    exchanges = _exchanges_between(user, city_ids)
+    progress = _with_scores_and_progress(user, exchanges)
     return {
         "members": members,
         "name": "–".join(member.city.name for member in members),
@@ -100,8 +61,64 @@ def partnership_page(user, partnership: Partnership) -> dict:
             )
         ],
         "action_count": sum(progress.values()),
-        "adoptions": adoptions,
+        "adoptions": _adoptions_between(user, city_ids),
     }
+
+
+def _exchanges_between(user, city_ids: set[int]) -> list[Exchange]:
+    """The exchanges the user may see in which at least two of these cities host or visit, with their objectives
+    and next steps (each with its updates, the latest first)."""
+    updates = NextStepUpdate.objects.select_related("author__person", "check_in").order_by("-created_at", "-pk")
+    steps = NextStep.objects.select_related("owner_organisation", "owner_person", "objective").prefetch_related(
+        Prefetch("updates", queryset=updates)
+    )
+    candidates = (
+        visible_exchanges(user)
+        .filter(Q(host_city__in=city_ids) | Q(visiting_cities__in=city_ids))
+        .exclude(status=Exchange.Status.CANCELLED)
+        .distinct()
+        .select_related("host_city")
+        .prefetch_related("visiting_cities", "objectives", Prefetch("next_steps", queryset=steps))
+        .order_by("start_date", "pk")
+    )
+    return [
+        exchange
+        for exchange in candidates
+        if len(city_ids & ({exchange.host_city_id} | {city.pk for city in exchange.visiting_cities.all()})) >= 2
+    ]
+
+
+def _with_scores_and_progress(user, exchanges: list[Exchange]) -> Counter:
+    """Each objective gets its survey score, each next step whether it is overdue and its latest update; returns
+    the number of next steps in each state ("overdue" before its status)."""
+    scores = objective_scores(user, exchanges)
+    today = timezone.localdate()
+    progress = Counter()
+    for exchange in exchanges:
+        for objective in exchange.objectives.all():
+            objective.score = scores.get(objective.pk)
+        for step in exchange.next_steps.all():
+            step.overdue = step.is_overdue(today)
+            step.latest_update = next(iter(step.updates.all()), None)
+            progress["overdue" if step.overdue else step.status] += 1
+    return progress
+
+
+def _adoptions_between(user, city_ids: set[int]) -> list[PracticeAdoption]:
+    """Practices one of these cities adopted from another, each saying whether the user may open its exchange."""
+    adoptions = list(
+        PracticeAdoption.objects.filter(city__in=city_ids, initiative__city__in=city_ids)
+        .select_related("city", "initiative__city", "exchange")
+        .order_by("adopted_on", "pk")
+    )
+    listed = set(
+        listed_exchanges(user)
+        .filter(pk__in=[a.exchange_id for a in adoptions if a.exchange_id])
+        .values_list("pk", flat=True)
+    )
+    for adoption in adoptions:
+        adoption.exchange_listed = adoption.exchange_id in listed
+    return adoptions
 
 
 def initiative_adoptions(user, initiative) -> list[PracticeAdoption]:
