@@ -48,6 +48,15 @@ def test_demo_partnership_page_reads_in_french(client, demo):
     assert "Dakar a adopté" in page and "Formation de sensibilisation du CPRLV" in page
 
 
+def test_each_citys_agreement_reads_as_a_french_sentence(client, demo):
+    client.force_login(_user("coordinator.dakar@example.org"))
+    client.cookies["django_language"] = "fr"
+
+    page = client.get(URL).content.decode()
+
+    assert "Dakar : accepte" in page and "Montréal : accepte" in page
+
+
 def test_partnership_not_public_until_every_city_agrees_and_404_for_others(client, demo):
     PartnershipCity.objects.update(publishes=False)
     dakar_coordinator = _user("coordinator.dakar@example.org")
@@ -72,6 +81,7 @@ def test_partnership_not_public_until_every_city_agrees_and_404_for_others(clien
 
     assert (other, refused.status_code, anonymous) == (404, 404, 404)
     assert "Agree to a public page" in own and "not public" in own
+    assert "Dakar: has not agreed" in own and "Montréal: has not agreed" in own
     assert dict(PartnershipCity.objects.values_list("city__slug", "publishes")) == {"dakar": True, "montreal": True}
     assert (half, both) == (404, 200)
 
