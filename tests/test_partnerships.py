@@ -48,6 +48,15 @@ def test_demo_partnership_page_reads_in_french(client, demo):
     assert "Dakar a adopté" in page and "Formation de sensibilisation du CPRLV" in page
 
 
+def test_every_page_leads_to_the_partnerships_in_its_navigation(client, demo):
+    english = client.get("/cities/").content.decode()
+    client.cookies["django_language"] = "fr"
+    french = client.get("/cities/").content.decode()
+
+    assert '<li><a href="/partnerships/">Partnerships</a></li>' in english
+    assert '<li><a href="/partnerships/">Partenariats</a></li>' in french
+
+
 def test_each_citys_agreement_reads_as_a_french_sentence(client, demo):
     client.force_login(_user("coordinator.dakar@example.org"))
     client.cookies["django_language"] = "fr"
@@ -223,7 +232,7 @@ def test_partnership_list_query_count_does_not_grow(client, django_assert_num_qu
     with django_assert_num_queries(2):
         page = client.get("/partnerships/").content.decode()
 
-    assert page.count('href="/partnerships/') == count
+    assert page.count('href="/partnerships/pair-') == count
 
 
 def test_city_profile_links_its_public_partnerships_only(client, demo):

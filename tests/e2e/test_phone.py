@@ -96,11 +96,12 @@ def test_phone_menu_opens_with_the_keyboard_and_reaches_every_link(page, demo):
             break
 
     assert opened == "true" and nav.is_visible()
-    assert reached[:9] == [
+    assert reached[:10] == [
         "Accueil",
         "Mon programme",
         "Villes",
         "Initiatives",
+        "Partenariats",
         "Programmes",
         "Personnes",
         "Tableau de bord",
